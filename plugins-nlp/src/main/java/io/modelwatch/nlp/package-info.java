@@ -1,0 +1,2 @@
+/** The nlp plugin of ModelWatch. Depends on {@code monitor-api} only. */
+package io.modelwatch.nlp;

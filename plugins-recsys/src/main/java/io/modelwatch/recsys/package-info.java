@@ -1,0 +1,2 @@
+/** The recsys plugin of ModelWatch. Depends on {@code monitor-api} only. */
+package io.modelwatch.recsys;

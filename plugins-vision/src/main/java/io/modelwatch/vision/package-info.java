@@ -1,0 +1,2 @@
+/** The vision plugin of ModelWatch. Depends on {@code monitor-api} only. */
+package io.modelwatch.vision;
