@@ -2,11 +2,17 @@ package io.modelwatch.recsys;
 
 import io.modelwatch.api.MetricFactory;
 import io.modelwatch.api.MonitorPlugin;
+import io.modelwatch.recsys.ranking.RankingFactory;
 import java.util.Collection;
 import java.util.List;
 
-/** The recommender plugin: ranking quality, catalog coverage and popularity bias. */
+/**
+ * The recommender plugin: ranking quality ({@code recsys.ranking}), and later catalog coverage and
+ * popularity bias. Immutable; its constructor only builds the factories.
+ */
 public final class RecsysPlugin implements MonitorPlugin {
+    private final List<MetricFactory> factories = List.of(new RankingFactory());
+
     @Override
     public String name() {
         return "recsys";
@@ -14,6 +20,6 @@ public final class RecsysPlugin implements MonitorPlugin {
 
     @Override
     public Collection<MetricFactory> metricFactories() {
-        return List.of();
+        return factories;
     }
 }

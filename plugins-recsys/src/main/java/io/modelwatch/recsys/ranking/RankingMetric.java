@@ -1,0 +1,280 @@
+package io.modelwatch.recsys.ranking;
+
+import static java.util.Objects.requireNonNull;
+
+import io.modelwatch.api.FieldRef;
+import io.modelwatch.api.Metric;
+import io.modelwatch.api.MetricValue;
+import io.modelwatch.api.Observation;
+import io.modelwatch.api.StateCodec;
+import io.modelwatch.recsys.common.CompensatedSums;
+import io.modelwatch.recsys.common.Duplicates;
+import io.modelwatch.recsys.common.RankedCut;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code recsys.ranking}: hit rate, precision, recall, MRR, NDCG and MAP at each configured k, as
+ * means over users of per-user values (definitions in {@code shared/reference/ranking/README.md}).
+ *
+ * <p>Per record (one user's request): the recommended list is reordered by {@code scores} when
+ * they are given, cut at the largest k under the {@code duplicates} convention, and each position
+ * is judged against {@code relevant} (grade at least 1 is relevant). The state keeps per-k
+ * compensated sums, so windows merge exactly. A record is rejected (counted, never thrown) when
+ * {@code recommended} or {@code relevant} is missing, a grade is not a finite number, an id in the
+ * judged positions is null, or the scores are not one finite number per item. A record whose user
+ * has no relevant item is accepted and, as {@code users_without_relevant} says, skipped or scored
+ * 0. Immutable and thread-safe.
+ */
+final class RankingMetric implements Metric<RankingState> {
+    /** The gain of a relevant item's grade in NDCG. */
+    enum Gain {
+        LINEAR, EXPONENTIAL, BINARY;
+
+        static Gain of(String value) {
+            switch (value) {
+                case "linear":
+                    return LINEAR;
+                case "exponential":
+                    return EXPONENTIAL;
+                case "binary":
+                    return BINARY;
+                default:
+                    throw new IllegalArgumentException("ndcg_gain must be linear, exponential or binary, not " + value);
+            }
+        }
+    }
+
+    private static final String[] METRIC_NAMES = {"hit_rate", "precision", "recall", "mrr", "ndcg", "map"};
+
+    private final FieldRef recommended;
+    private final FieldRef relevant;
+    private final FieldRef scores;
+    private final int[] ks;
+    private final int maxK;
+    private final boolean zeroWithoutRelevant;
+    private final boolean mapByR;
+    private final Gain gain;
+    private final boolean precisionByListLength;
+    private final Duplicates duplicates;
+    /** discount[i] = 1 / log2(i + 1) for rank i >= 1. */
+    private final double[] discount;
+    private final String[][] outputNames;
+    private final String[] userNames;
+    private final Codec codec = new Codec();
+
+    RankingMetric(FieldRef recommended, FieldRef relevant, FieldRef scores, int[] ks,
+                  boolean zeroWithoutRelevant, boolean mapByR, Gain gain, boolean precisionByListLength,
+                  Duplicates duplicates) {
+        this.recommended = requireNonNull(recommended, "recommended is null");
+        this.relevant = requireNonNull(relevant, "relevant is null");
+        this.scores = requireNonNull(scores, "scores is null");
+        this.ks = ks.clone();
+        this.maxK = this.ks[this.ks.length - 1];
+        this.zeroWithoutRelevant = zeroWithoutRelevant;
+        this.mapByR = mapByR;
+        this.gain = requireNonNull(gain, "gain is null");
+        this.precisionByListLength = precisionByListLength;
+        this.duplicates = requireNonNull(duplicates, "duplicates is null");
+        this.discount = new double[maxK + 1];
+        for (int i = 1; i <= maxK; i++) {
+            discount[i] = 1.0 / (Math.log(i + 1) / Math.log(2));
+        }
+        this.outputNames = new String[this.ks.length][METRIC_NAMES.length];
+        this.userNames = new String[this.ks.length];
+        for (int j = 0; j < this.ks.length; j++) {
+            for (int m = 0; m < METRIC_NAMES.length; m++) {
+                outputNames[j][m] = METRIC_NAMES[m] + "@" + this.ks[j];
+            }
+            userNames[j] = "users@" + this.ks[j];
+        }
+    }
+
+    /** Returns the cut-offs, ascending and distinct. */
+    List<Integer> cutoffs() {
+        return Arrays.stream(ks).boxed().toList();
+    }
+
+    @Override
+    public RankingState newState() {
+        return new RankingState(new CompensatedSums(ks.length * RankingState.METRICS));
+    }
+
+    private double gainOf(double grade) {
+        switch (gain) {
+            case LINEAR:
+                return grade;
+            case EXPONENTIAL:
+                return Math.pow(2.0, grade) - 1.0;
+            default:
+                return 1.0;
+        }
+    }
+
+    @Override
+    public void add(RankingState state, Observation o) {
+        List<String> rec = o.ids(recommended);
+        Map<String, Double> rel = o.gradedIds(relevant);
+        if (rec == null || rel == null) {
+            state.rejected++;
+            return;
+        }
+        double[] sc = o.numbers(scores);
+        double[] ideal = state.idealGains(rel.size());
+        int r = 0;
+        for (Double g : rel.values()) {
+            if (g == null || !Double.isFinite(g)) {
+                state.rejected++;
+                return;
+            }
+            if (g >= 1.0) {
+                ideal[r++] = gainOf(g);
+            }
+        }
+        RankedCut cut = state.cut();
+        if (!cut.cut(rec, sc, maxK, duplicates)) {
+            state.rejected++;
+            return;
+        }
+        state.count++;
+        if (r == 0) {
+            // Every accuracy value is 0 for such a user under "zero" (ranx replaces IDCG 0 by 1).
+            if (zeroWithoutRelevant) {
+                state.users++;
+            }
+            return;
+        }
+        state.users++;
+        if (gain != Gain.BINARY && r > 1) {
+            Arrays.sort(ideal, 0, r);
+        }
+        int len = cut.length();
+        int hits = 0;
+        int first = 0;
+        double dcg = 0.0;
+        double ap = 0.0;
+        double idcg = 0.0;
+        int j = 0;
+        for (int pos = 1; j < ks.length; pos++) {
+            if (pos > len && pos > r) {
+                // Nothing changes past both the list and the ideal list: emit the remaining cut-offs.
+                while (j < ks.length) {
+                    emit(state, j, ks[j], hits, first, dcg, ap, idcg, r, cut.listLength());
+                    j++;
+                }
+                break;
+            }
+            if (pos <= len && !cut.repeat(pos - 1)) {
+                Double g = rel.get(cut.item(pos - 1));
+                if (g != null && g >= 1.0) {
+                    hits++;
+                    if (first == 0) {
+                        first = pos;
+                    }
+                    dcg += gainOf(g) * discount[pos];
+                    ap += (double) hits / pos;
+                }
+            }
+            if (pos <= r) {
+                idcg += (gain == Gain.BINARY ? 1.0 : ideal[r - pos]) * discount[pos];
+            }
+            if (pos == ks[j]) {
+                emit(state, j, pos, hits, first, dcg, ap, idcg, r, cut.listLength());
+                j++;
+            }
+        }
+    }
+
+    private void emit(RankingState state, int j, int k, int hits, int first, double dcg, double ap,
+                      double idcg, int r, int listLength) {
+        CompensatedSums sums = state.sums;
+        int base = j * RankingState.METRICS;
+        if (hits > 0) {
+            sums.add(base + RankingState.HIT, 1.0);
+            int precisionDenominator = precisionByListLength ? Math.min(k, listLength) : k;
+            sums.add(base + RankingState.PRECISION, (double) hits / precisionDenominator);
+            sums.add(base + RankingState.RECALL, (double) hits / r);
+            sums.add(base + RankingState.MRR, 1.0 / first);
+            sums.add(base + RankingState.NDCG, dcg / idcg);
+            sums.add(base + RankingState.MAP, ap / (mapByR ? r : Math.min(r, k)));
+        }
+        // With no hit every value is 0 and adding 0 changes no sum.
+    }
+
+    @Override
+    public void merge(RankingState target, RankingState source) {
+        target.sums.addAll(source.sums);
+        target.users += source.users;
+        target.count += source.count;
+        target.rejected += source.rejected;
+    }
+
+    @Override
+    public MetricValue result(RankingState state) {
+        MetricValue.Builder b = MetricValue.builder().count(state.count).rejected(state.rejected);
+        for (int j = 0; j < ks.length; j++) {
+            for (int m = 0; m < RankingState.METRICS; m++) {
+                if (state.users == 0) {
+                    b.putUndefined(outputNames[j][m]);
+                } else {
+                    b.put(outputNames[j][m], state.sums.get(j * RankingState.METRICS + m) / state.users);
+                }
+            }
+            b.put(userNames[j], state.users);
+        }
+        return b.build();
+    }
+
+    @Override
+    public StateCodec<RankingState> codec() {
+        return codec;
+    }
+
+    /** Version 1: the cut-offs, users, count, rejected, then the compensated sums. */
+    private final class Codec implements StateCodec<RankingState> {
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public void encode(RankingState state, DataOutput out) throws IOException {
+            out.writeInt(ks.length);
+            for (int k : ks) {
+                out.writeInt(k);
+            }
+            out.writeLong(state.users);
+            out.writeLong(state.count);
+            out.writeLong(state.rejected);
+            state.sums.write(out);
+        }
+
+        @Override
+        public RankingState decode(DataInput in, int version) throws IOException {
+            int n = in.readInt();
+            int[] stored = new int[Math.max(0, Math.min(n, 100_000))];
+            if (n != stored.length) {
+                throw new IOException("bad number of cut-offs: " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                stored[i] = in.readInt();
+            }
+            if (!Arrays.equals(stored, ks)) {
+                throw new IOException("state has cut-offs " + Arrays.toString(stored)
+                        + " but this metric is configured with k = " + Arrays.toString(ks));
+            }
+            long users = in.readLong();
+            long count = in.readLong();
+            long rejected = in.readLong();
+            RankingState state = new RankingState(CompensatedSums.read(in, ks.length * RankingState.METRICS));
+            state.users = users;
+            state.count = count;
+            state.rejected = rejected;
+            return state;
+        }
+    }
+}
