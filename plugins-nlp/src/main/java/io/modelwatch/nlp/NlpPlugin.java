@@ -2,11 +2,18 @@ package io.modelwatch.nlp;
 
 import io.modelwatch.api.MetricFactory;
 import io.modelwatch.api.MonitorPlugin;
+import io.modelwatch.nlp.bleu.BleuFactory;
 import java.util.Collection;
 import java.util.List;
 
-/** The NLP plugin: text-generation quality metrics (BLEU, chrF, TER) and text signals. */
+/**
+ * The NLP plugin: text-generation quality metrics (BLEU, chrF, TER) and label-free text signals.
+ *
+ * <p>Found by {@link java.util.ServiceLoader}; immutable after construction.
+ */
 public final class NlpPlugin implements MonitorPlugin {
+    private final List<MetricFactory> factories = List.of(new BleuFactory());
+
     @Override
     public String name() {
         return "nlp";
@@ -14,6 +21,6 @@ public final class NlpPlugin implements MonitorPlugin {
 
     @Override
     public Collection<MetricFactory> metricFactories() {
-        return List.of();
+        return factories;
     }
 }

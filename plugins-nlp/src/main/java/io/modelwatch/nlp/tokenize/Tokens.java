@@ -1,0 +1,126 @@
+package io.modelwatch.nlp.tokenize;
+
+import io.modelwatch.nlp.text.PythonText;
+import java.util.Arrays;
+
+/**
+ * A reusable buffer of tokens: a character array and the spans of the tokens in it.
+ *
+ * <p>Tokenizers write into it instead of allocating strings, so the hot path of a metric creates
+ * no garbage per record once the buffer has grown. Mutable and not thread-safe: one buffer per
+ * thread (metrics keep one per thread), reused for every string.
+ */
+public final class Tokens {
+    char[] chars = new char[256];
+    int length;
+    int[] start = new int[64];
+    int[] end = new int[64];
+    int count;
+
+    /** Returns the number of tokens. */
+    public int count() {
+        return count;
+    }
+
+    /** Returns the character array that holds the tokens; valid until the buffer is reused. */
+    public char[] chars() {
+        return chars;
+    }
+
+    /** Returns where token {@code i} starts in {@link #chars()}. */
+    public int start(int i) {
+        return start[i];
+    }
+
+    /** Returns where token {@code i} ends (exclusive) in {@link #chars()}. */
+    public int end(int i) {
+        return end[i];
+    }
+
+    /** Returns token {@code i} as a string (allocates; for tests and slow paths). */
+    public String token(int i) {
+        return new String(chars, start[i], end[i] - start[i]);
+    }
+
+    /** Returns the tokens joined by single spaces, the form sacreBLEU prints as "tokenized". */
+    public String joined() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(chars, start[i], end[i] - start[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Returns whether token {@code i} equals token {@code j} of {@code other}. */
+    public boolean sameToken(int i, Tokens other, int j) {
+        return Arrays.equals(chars, start[i], end[i], other.chars, other.start[j], other.end[j]);
+    }
+
+    /** Returns a hash of token {@code i}'s characters. */
+    public int hash(int i) {
+        int h = 0;
+        char[] c = chars;
+        for (int k = start[i], e = end[i]; k < e; k++) {
+            h = 31 * h + c[k];
+        }
+        return h;
+    }
+
+    /** Makes room for {@code n} characters and clears the tokens; returns the array to write into. */
+    char[] reset(int n) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        length = 0;
+        count = 0;
+        return chars;
+    }
+
+    /** Replaces the character array (after a tokenizer pass wrote a new one) and its length. */
+    void setChars(char[] c, int len) {
+        chars = c;
+        length = len;
+    }
+
+    /** Adds the span {@code [s, e)} of {@link #chars()} as a token. */
+    void add(int s, int e) {
+        if (count == start.length) {
+            start = Arrays.copyOf(start, count * 2);
+            end = Arrays.copyOf(end, count * 2);
+        }
+        start[count] = s;
+        end[count] = e;
+        count++;
+    }
+
+    /** Splits {@code chars[0, length)} on runs of Python whitespace into tokens. */
+    void splitOnWhitespace() {
+        count = 0;
+        char[] c = chars;
+        int n = length;
+        int i = 0;
+        while (i < n) {
+            while (i < n && PythonText.isSpace(c[i])) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int s = i;
+            while (i < n && !PythonText.isSpace(c[i])) {
+                i++;
+            }
+            add(s, i);
+        }
+    }
+
+    /** Copies {@code text[0, n)} into the buffer and sets the length. */
+    void load(String text, int n) {
+        char[] c = reset(n);
+        text.getChars(0, n, c, 0);
+        length = n;
+    }
+}
