@@ -3,6 +3,7 @@ package io.modelwatch.nlp;
 import io.modelwatch.api.MetricFactory;
 import io.modelwatch.api.MonitorPlugin;
 import io.modelwatch.nlp.bleu.BleuFactory;
+import io.modelwatch.nlp.chrf.ChrfFactory;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * <p>Found by {@link java.util.ServiceLoader}; immutable after construction.
  */
 public final class NlpPlugin implements MonitorPlugin {
-    private final List<MetricFactory> factories = List.of(new BleuFactory());
+    private final List<MetricFactory> factories = List.of(new BleuFactory(), new ChrfFactory());
 
     @Override
     public String name() {
