@@ -1,0 +1,360 @@
+package io.modelwatch.recsys.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.modelwatch.api.FieldRef;
+import io.modelwatch.api.Metric;
+import io.modelwatch.api.MetricValue;
+import io.modelwatch.api.Observation;
+import io.modelwatch.api.StateCodec;
+import io.modelwatch.recsys.common.CompensatedSums;
+import io.modelwatch.recsys.common.Duplicates;
+import io.modelwatch.recsys.common.RankedCut;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code recsys.catalog}: coverage, Gini index, average popularity, tail share and distinct items
+ * of the users' top-k lists, at each configured k (definitions in
+ * {@code shared/reference/ranking/README.md}).
+ *
+ * <p>The catalog is {@code catalog_size} items when given (RecBole's {@code ItemCoverage} and
+ * {@code GiniIndex}), or else the items of the popularity file, counting only recommended items
+ * that have an entry (Evidently's coverage against the training items). Item counts are exact up
+ * to {@code max_items} distinct items; beyond that the catalog outputs are undefined (a sketch
+ * would be needed). A record is rejected when {@code recommended} is missing, an id in the judged
+ * positions is null, or the scores are not one finite number per item. Immutable and thread-safe.
+ */
+final class CatalogMetric implements Metric<CatalogState> {
+    private final FieldRef recommended;
+    private final FieldRef scores;
+    private final int[] ks;
+    private final int maxK;
+    /** firstCutoff[i] = the index of the smallest k greater than position i (0-based). */
+    private final int[] firstCutoff;
+    private final long catalogSize;
+    private final ItemPopularity popularity;
+    private final boolean unknownAsZero;
+    private final boolean byK;
+    private final Duplicates duplicates;
+    private final int maxItems;
+    private final String[][] names;
+    private final Codec codec = new Codec();
+
+    private static final String[] OUTPUTS = {
+        "coverage", "gini", "gini_recommended", "avg_popularity", "tail_share", "distinct_items"};
+
+    CatalogMetric(FieldRef recommended, FieldRef scores, int[] ks, long catalogSize, ItemPopularity popularity,
+                  boolean unknownAsZero, boolean byK, Duplicates duplicates, int maxItems) {
+        this.recommended = requireNonNull(recommended, "recommended is null");
+        this.scores = requireNonNull(scores, "scores is null");
+        this.ks = ks.clone();
+        this.maxK = this.ks[this.ks.length - 1];
+        this.firstCutoff = new int[maxK];
+        int j = 0;
+        for (int i = 0; i < maxK; i++) {
+            while (this.ks[j] <= i) {
+                j++;
+            }
+            firstCutoff[i] = j;
+        }
+        this.catalogSize = catalogSize;
+        this.popularity = popularity;
+        this.unknownAsZero = unknownAsZero;
+        this.byK = byK;
+        this.duplicates = requireNonNull(duplicates, "duplicates is null");
+        this.maxItems = maxItems;
+        this.names = new String[this.ks.length][OUTPUTS.length];
+        for (int c = 0; c < this.ks.length; c++) {
+            for (int m = 0; m < OUTPUTS.length; m++) {
+                names[c][m] = OUTPUTS[m] + "@" + this.ks[c];
+            }
+        }
+    }
+
+    @Override
+    public CatalogState newState() {
+        return new CatalogState(ks.length);
+    }
+
+    @Override
+    public void add(CatalogState state, Observation o) {
+        List<String> rec = o.ids(recommended);
+        if (rec == null) {
+            state.rejected++;
+            return;
+        }
+        RankedCut cut = state.cut();
+        if (!cut.cut(rec, o.numbers(scores), maxK, duplicates)) {
+            state.rejected++;
+            return;
+        }
+        state.count++;
+        int len = cut.length();
+        // Under first_occurrence every position of the cut counts, as under raw: the catalog
+        // measures what was shown, and the reference's first_occurrence catalog values equal raw.
+        if (!state.overflowed) {
+            Map<String, long[]> items = state.items;
+            for (int i = 0; i < len; i++) {
+                String item = cut.item(i);
+                long[] c = items.get(item);
+                if (c == null) {
+                    if (items.size() >= maxItems) {
+                        state.overflow();
+                        break;
+                    }
+                    c = new long[ks.length];
+                    items.put(item, c);
+                }
+                for (int j = firstCutoff[i]; j < c.length; j++) {
+                    c[j]++;
+                }
+            }
+        }
+        if (popularity == null) {
+            return;
+        }
+        double popSum = 0.0;
+        int known = 0;
+        int tail = 0;
+        int j = 0;
+        for (int pos = 1; pos <= len; pos++) {
+            int idx = popularity.indexOf(cut.item(pos - 1));
+            if (idx >= 0) {
+                double p = popularity.count(idx);
+                popSum += p;
+                known++;
+                if (popularity.inTail(idx)) {
+                    tail++;
+                }
+            }
+            if (pos == ks[j]) {
+                emit(state, j, pos, pos, popSum, known, tail);
+                j++;
+            }
+        }
+        // Cut-offs beyond the list see the whole list.
+        for (; j < ks.length; j++) {
+            emit(state, j, ks[j], len, popSum, known, tail);
+        }
+    }
+
+    private void emit(CatalogState state, int j, int k, int n, double popSum, int known, int tail) {
+        // Items without a popularity entry add 0 to popSum: they count as popularity 0 (RecBole)
+        // or are left out of the denominator (Evidently's known-only mean).
+        if (unknownAsZero) {
+            int den = byK ? k : n;
+            if (den > 0) {
+                state.popularitySums.add(j, popSum / den);
+                state.popularityUsers[j]++;
+            }
+        } else if (known > 0) {
+            state.popularitySums.add(j, popSum / (byK ? k : known));
+            state.popularityUsers[j]++;
+        }
+        int den = byK ? k : n;
+        if (den > 0) {
+            state.tailSums.add(j, (double) tail / den);
+            state.tailUsers[j]++;
+        }
+    }
+
+    @Override
+    public void merge(CatalogState target, CatalogState source) {
+        target.count += source.count;
+        target.rejected += source.rejected;
+        target.popularitySums.addAll(source.popularitySums);
+        target.tailSums.addAll(source.tailSums);
+        for (int j = 0; j < ks.length; j++) {
+            target.popularityUsers[j] += source.popularityUsers[j];
+            target.tailUsers[j] += source.tailUsers[j];
+        }
+        if (target.overflowed) {
+            return;
+        }
+        if (source.overflowed) {
+            target.overflow();
+            return;
+        }
+        for (Map.Entry<String, long[]> e : source.items.entrySet()) {
+            long[] c = target.items.get(e.getKey());
+            if (c == null) {
+                target.items.put(e.getKey(), e.getValue().clone());
+                if (target.items.size() > maxItems) {
+                    target.overflow();
+                    return;
+                }
+            } else {
+                long[] s = e.getValue();
+                for (int j = 0; j < c.length; j++) {
+                    c[j] += s[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public MetricValue result(CatalogState state) {
+        MetricValue.Builder b = MetricValue.builder().count(state.count).rejected(state.rejected);
+        long catalog = catalogSize > 0 ? catalogSize : popularity != null ? popularity.size() : 0;
+        long[] all = new long[state.items.size()];
+        long[] inCatalog = new long[state.items.size()];
+        for (int j = 0; j < ks.length; j++) {
+            int m = 0;
+            int mc = 0;
+            for (Map.Entry<String, long[]> e : state.items.entrySet()) {
+                long c = e.getValue()[j];
+                if (c > 0) {
+                    all[m++] = c;
+                    if (catalogSize > 0 || popularity != null && popularity.indexOf(e.getKey()) >= 0) {
+                        inCatalog[mc++] = c;
+                    }
+                }
+            }
+            String[] n = names[j];
+            // Coverage and distinct items of an empty population are 0 (nothing was shown), as in the
+            // reference, rather than undefined; the Gini index is then undefined (0/0).
+            boolean catalogKnown = !state.overflowed && catalog > 0 && mc <= catalog;
+            if (catalogKnown) {
+                b.put(n[0], (double) mc / catalog);
+                b.put(n[1], gini(inCatalog, mc, catalog));
+            } else {
+                b.putUndefined(n[0]);
+                b.putUndefined(n[1]);
+            }
+            if (!state.overflowed && m > 1) {
+                b.put(n[2], gini(all, m, m) * m / (m - 1));
+            } else {
+                b.putUndefined(n[2]);
+            }
+            b.put(n[3], state.popularityUsers[j] == 0 ? Double.NaN
+                    : state.popularitySums.get(j) / state.popularityUsers[j]);
+            b.put(n[4], state.tailUsers[j] == 0 ? Double.NaN : state.tailSums.get(j) / state.tailUsers[j]);
+            if (state.overflowed) {
+                b.putUndefined(n[5]);
+            } else {
+                b.put(n[5], m);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Gini index of the counts {@code c[0..m)} among {@code n >= m} items (the other n - m count 0):
+     * sorted ascending, sum over j of (2j - n - 1) c_j / (n * sum c). NaN when every count is 0.
+     */
+    private static double gini(long[] c, int m, long n) {
+        Arrays.sort(c, 0, m);
+        double total = 0.0;
+        double sum = 0.0;
+        double compensation = 0.0;
+        for (int t = 0; t < m; t++) {
+            double rank = n - m + t + 1;
+            double x = (2.0 * rank - n - 1.0) * c[t];
+            double s = sum + x;
+            compensation += Math.abs(sum) >= Math.abs(x) ? (sum - s) + x : (x - s) + sum;
+            sum = s;
+            total += c[t];
+        }
+        return (sum + compensation) / (n * total);
+    }
+
+    @Override
+    public StateCodec<CatalogState> codec() {
+        return codec;
+    }
+
+    /**
+     * Version 1: the cut-offs, count, rejected, the popularity and tail sums with their user
+     * counts, the overflow flag, then the items sorted by id, each as UTF-8 bytes and its per-k counts.
+     */
+    private final class Codec implements StateCodec<CatalogState> {
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public void encode(CatalogState state, DataOutput out) throws IOException {
+            out.writeInt(ks.length);
+            for (int k : ks) {
+                out.writeInt(k);
+            }
+            out.writeLong(state.count);
+            out.writeLong(state.rejected);
+            state.popularitySums.write(out);
+            state.tailSums.write(out);
+            for (int j = 0; j < ks.length; j++) {
+                out.writeLong(state.popularityUsers[j]);
+                out.writeLong(state.tailUsers[j]);
+            }
+            out.writeBoolean(state.overflowed);
+            List<String> ids = new ArrayList<>(state.items.keySet());
+            ids.sort(null);
+            out.writeInt(ids.size());
+            for (String id : ids) {
+                byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+                for (long c : state.items.get(id)) {
+                    out.writeLong(c);
+                }
+            }
+        }
+
+        @Override
+        public CatalogState decode(DataInput in, int version) throws IOException {
+            int n = in.readInt();
+            if (n != ks.length) {
+                throw new IOException("state has " + n + " cut-offs but this metric is configured with k = "
+                        + Arrays.toString(ks));
+            }
+            int[] stored = new int[n];
+            for (int i = 0; i < n; i++) {
+                stored[i] = in.readInt();
+            }
+            if (!Arrays.equals(stored, ks)) {
+                throw new IOException("state has cut-offs " + Arrays.toString(stored)
+                        + " but this metric is configured with k = " + Arrays.toString(ks));
+            }
+            long count = in.readLong();
+            long rejected = in.readLong();
+            CompensatedSums pop = CompensatedSums.read(in, n);
+            CompensatedSums tail = CompensatedSums.read(in, n);
+            long[] popUsers = new long[n];
+            long[] tailUsers = new long[n];
+            for (int j = 0; j < n; j++) {
+                popUsers[j] = in.readLong();
+                tailUsers[j] = in.readLong();
+            }
+            CatalogState state = new CatalogState(pop, popUsers, tail, tailUsers);
+            state.count = count;
+            state.rejected = rejected;
+            state.overflowed = in.readBoolean();
+            int items = in.readInt();
+            if (items < 0 || items > maxItems) {
+                throw new IOException("state holds " + items + " items, more than max_items = " + maxItems);
+            }
+            for (int i = 0; i < items; i++) {
+                int len = in.readInt();
+                if (len < 0 || len > 1 << 20) {
+                    throw new IOException("bad item id length " + len);
+                }
+                byte[] bytes = new byte[len];
+                in.readFully(bytes);
+                long[] c = new long[n];
+                for (int j = 0; j < n; j++) {
+                    c[j] = in.readLong();
+                }
+                state.items.put(new String(bytes, StandardCharsets.UTF_8), c);
+            }
+            return state;
+        }
+    }
+}

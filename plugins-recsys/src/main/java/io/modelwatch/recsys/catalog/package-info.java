@@ -1,0 +1,6 @@
+/**
+ * {@code recsys.catalog}: label-free, beyond-accuracy measures of what a recommender shows —
+ * catalog coverage, Gini concentration, average popularity, long-tail share and distinct items —
+ * with exact counting up to a configurable bound.
+ */
+package io.modelwatch.recsys.catalog;
