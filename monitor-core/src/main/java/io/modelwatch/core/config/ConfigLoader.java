@@ -1,0 +1,336 @@
+package io.modelwatch.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a YAML configuration strictly: {@code ${ENV}} and {@code ${ENV:-default}} are substituted,
+ * keys are bound to records through Jackson, and every unknown key, bad value and wrong type is
+ * collected (with its line, path and a did-you-mean) instead of stopping at the first.
+ *
+ * <p>Thread-safe; one instance may load many files.
+ */
+public final class ConfigLoader {
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+    private final Function<String, String> environment;
+
+    /** Returns a loader that substitutes from the process environment. */
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** Returns a loader that substitutes from {@code environment} (tests pass a map's {@code get}). */
+    public ConfigLoader(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** A loaded configuration with the line of every path, for later (semantic) errors. */
+    public record Loaded(ModelWatchConfig config, Path file, ConfigErrors errors) {
+    }
+
+    /**
+     * Loads a file. Syntax and binding errors are collected in the returned {@link ConfigErrors};
+     * callers add semantic errors to it and then call {@link ConfigErrors#throwIfAny()}.
+     *
+     * @throws ConfigException when the file cannot be read or parsed at all
+     */
+    public Loaded load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, "",
+                    "file not found (working directory: " + Path.of("").toAbsolutePath() + ")")));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, "", "cannot read: " + e)));
+        }
+        return parse(text, file);
+    }
+
+    /** Parses configuration text as if it came from {@code file}. */
+    public Loaded parse(String text, Path file) {
+        String name = file.toString();
+        ConfigErrors early = new ConfigErrors(name, Map.of());
+        String substituted = substitute(text, early);
+        Map<String, Integer> lines;
+        try {
+            lines = lines(substituted);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(syntaxError(name, e)));
+        }
+        ConfigErrors errors = new ConfigErrors(name, lines);
+        for (ConfigError e : early.errors()) {
+            errors.addAt(e.line(), e.path(), e.message());
+        }
+        ModelWatchConfig config;
+        try {
+            config = mapper(errors).readValue(substituted, ModelWatchConfig.class);
+        } catch (IOException e) {
+            throw new ConfigException(concat(errors.errors(), syntaxError(name, e)));
+        }
+        if (config == null) {
+            errors.addAt(1, "", "the file is empty; it needs at least a 'monitors:' list");
+            config = new ModelWatchConfig(null, null, null, null);
+        }
+        return new Loaded(config, file, errors);
+    }
+
+    private static List<ConfigError> concat(List<ConfigError> errors, ConfigError last) {
+        java.util.ArrayList<ConfigError> all = new java.util.ArrayList<>(errors);
+        all.add(last);
+        return all;
+    }
+
+    private static ConfigError syntaxError(String file, IOException e) {
+        int line = 0;
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            line = jpe.getLocation().getLineNr();
+        }
+        String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                ? jpe.getOriginalMessage() : e.getMessage();
+        return new ConfigError(file, line, "", "not valid YAML: " + msg);
+    }
+
+    private String substitute(String text, ConfigErrors errors) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int comment = commentStart(line);
+            String code = line.substring(0, comment);
+            Matcher m = ENV.matcher(code);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String value = environment.apply(m.group(1));
+                if (value == null) {
+                    value = m.group(2);
+                }
+                if (value == null) {
+                    errors.addAt(i + 1, "", "environment variable " + m.group(1) + " is not set; set it, or give a default"
+                            + " as ${" + m.group(1) + ":-value}");
+                    value = "";
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sb);
+            out.append(sb).append(line, comment, line.length());
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Returns where a YAML comment starts on a line (or its length): a '#' at the start or after a space, outside quotes. */
+    private static int commentStart(String line) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'' && !dbl) {
+                single = !single;
+            } else if (c == '"' && !single) {
+                dbl = !dbl;
+            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
+    /** Maps every path in the document (keys and list items) to its 1-based line. */
+    private static Map<String, Integer> lines(String text) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        YAMLFactory factory = new YAMLFactory();
+        try (JsonParser p = factory.createParser(text)) {
+            Deque<int[]> arrayIndex = new ArrayDeque<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                JsonStreamContext ctx = p.getParsingContext();
+                if (t == JsonToken.FIELD_NAME) {
+                    lines.putIfAbsent(pathOf(ctx), p.currentLocation().getLineNr());
+                } else if (ctx.inArray() && t != JsonToken.END_ARRAY) {
+                    lines.putIfAbsent(pathOf(ctx), p.currentTokenLocation().getLineNr());
+                } else if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx.getParent() != null
+                        && ctx.getParent().inArray()) {
+                    lines.putIfAbsent(pathOf(ctx.getParent()), p.currentTokenLocation().getLineNr());
+                }
+            }
+            arrayIndex.clear();
+        }
+        return lines;
+    }
+
+    /** Returns a dotted path ({@code monitors[0].window.size}) for a parser context. */
+    static String pathOf(JsonStreamContext ctx) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    private static ObjectMapper mapper(ConfigErrors errors) {
+        SimpleModule times = new SimpleModule("modelwatch-times");
+        times.addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return TimeValues.parseDuration(text == null ? p.getText() : text);
+                } catch (IllegalArgumentException e) {
+                    errors.add(pathOf(p.getParsingContext()), e.getMessage());
+                    return null;
+                }
+            }
+        });
+        times.addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                try {
+                    return TimeValues.parseInstant(p.getText());
+                } catch (IllegalArgumentException e) {
+                    errors.add(pathOf(p.getParsingContext()), e.getMessage());
+                    return null;
+                }
+            }
+        });
+        return YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(times)
+                .addHandler(new Collector(errors))
+                .build();
+    }
+
+    /** Turns Jackson's binding problems into collected errors and lets binding go on. */
+    private static final class Collector extends DeserializationProblemHandler {
+        private final ConfigErrors errors;
+
+        Collector(ConfigErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            Collection<Object> known = deserializer.getKnownPropertyNames();
+            List<String> names = known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
+            String path = pathOf(p.getParsingContext());
+            errors.addAt(p.currentLocation().getLineNr(), path, "unknown key '" + propertyName + "'."
+                    + Suggestions.didYouMean(propertyName, names)
+                    + (names.isEmpty() ? "" : " Valid keys here: " + String.join(", ", names) + "."));
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
+                                             String failureMsg) {
+            String path = pathOf(ctxt.getParser().getParsingContext());
+            if (targetType.isEnum()) {
+                List<String> choices = java.util.Arrays.stream(targetType.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList();
+                errors.add(path, "'" + valueToConvert + "' is not one of " + String.join(", ", choices) + "."
+                        + Suggestions.didYouMean(valueToConvert, choices));
+            } else {
+                errors.add(path, "'" + valueToConvert + "' is not a valid " + describe(targetType));
+            }
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
+                                             String failureMsg) {
+            errors.add(pathOf(ctxt.getParser().getParsingContext()),
+                    valueToConvert + " is not a valid " + describe(targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                                            String failureMsg) throws IOException {
+            errors.add(pathOf(p.getParsingContext()), "expected " + describe(targetType.getRawClass()) + " but found "
+                    + describe(t));
+            p.skipChildren();
+            return null;
+        }
+
+        private static String describe(Class<?> type) {
+            if (List.class.isAssignableFrom(type) || type.isArray()) {
+                return "a list";
+            }
+            if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+                return "a mapping (key: value)";
+            }
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "whole number";
+            }
+            if (type == Double.class || type == double.class) {
+                return "number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true or false";
+            }
+            return type == String.class ? "text" : type.getSimpleName();
+        }
+
+        private static String describe(JsonToken t) {
+            switch (t) {
+                case START_ARRAY: return "a list";
+                case START_OBJECT: return "a mapping";
+                case VALUE_STRING: return "text";
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT: return "a number";
+                case VALUE_TRUE:
+                case VALUE_FALSE: return "true/false";
+                default: return "nothing";
+            }
+        }
+    }
+
+    /** Returns a JSON mapper with the project's settings, for sinks and tests. */
+    public static ObjectMapper jsonMapper() {
+        return JsonMapper.builder().build();
+    }
+}

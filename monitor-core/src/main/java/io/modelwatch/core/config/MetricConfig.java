@@ -1,0 +1,23 @@
+package io.modelwatch.core.config;
+
+import java.util.Map;
+
+/**
+ * One metric of a monitor.
+ *
+ * @param name the name results carry (default: the type)
+ * @param type the metric type, such as {@code core.latency}
+ * @param params parameters, validated against the type's declared parameters
+ * @param inputs logical input → field name, when the monitor's field has another name
+ */
+public record MetricConfig(String name, String type, Map<String, Object> params, Map<String, String> inputs) {
+    public MetricConfig {
+        params = params == null ? Map.of() : params;
+        inputs = inputs == null ? Map.of() : inputs;
+    }
+
+    /** Returns the name results carry. */
+    public String displayName() {
+        return name == null ? type : name;
+    }
+}

@@ -1,0 +1,121 @@
+package io.modelwatch.core.kernel;
+
+import static java.util.Objects.requireNonNull;
+
+import io.modelwatch.core.config.Mode;
+import io.modelwatch.core.source.JsonlSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs monitors: one reader thread per monitor feeding its shard threads. Results of static
+ * monitors are emitted when the monitor finishes, sorted by window, scope and segment, so a
+ * report reads the same on every run; realtime and periodic results are emitted as windows
+ * close. Returns when every monitor has finished (static input read, or {@link #stop()}).
+ */
+public final class Engine {
+    private final Clock clock;
+    private final Path dataDir;
+    private final int shards;
+    private final JsonlSource.Waiter sleeper;
+    private final List<MonitorRunner> running = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
+
+    /**
+     * @param clock the wall clock (periodic schedules)
+     * @param dataDir where dead-letter files go
+     * @param shards shard threads per monitor
+     * @param sleeper how followed sources wait between polls
+     */
+    public Engine(Clock clock, Path dataDir, int shards, JsonlSource.Waiter sleeper) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.dataDir = requireNonNull(dataDir, "dataDir is null");
+        this.shards = shards;
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+    }
+
+    /** Returns an engine with the system clock, one shard per monitor and real sleeping. */
+    public static Engine standard(Path dataDir) {
+        return new Engine(Clock.systemUTC(), dataDir, 1, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * Runs the monitors until their input ends (or {@link #stop()}), sending results to {@code sink}.
+     *
+     * @throws MonitorFailedException when a monitor's source cannot be read, naming the monitor
+     */
+    public List<MonitorStats> run(List<MonitorPlan> plans, ResultListener sink) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plans.size()), r -> {
+            Thread t = new Thread(r, "modelwatch-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<MonitorStats>> futures = new ArrayList<>();
+            for (MonitorPlan plan : plans) {
+                futures.add(pool.submit(() -> runOne(plan, sink)));
+            }
+            List<MonitorStats> stats = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    stats.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    failures.add("monitor '" + plans.get(i).name() + "': " + (c.getMessage() == null ? c.toString() : c.getMessage()));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new MonitorFailedException(failures, stats);
+            }
+            return stats;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private MonitorStats runOne(MonitorPlan plan, ResultListener sink) throws Exception {
+        boolean buffered = plan.config().mode() == Mode.STATIC;
+        List<List<WindowResult>> collected = new CopyOnWriteArrayList<>();
+        ResultListener listener = buffered ? collected::add : sink;
+        MonitorRunner runner = new MonitorRunner(plan, listener, clock, dataDir, shards, sleeper);
+        running.add(runner);
+        if (stopped) {
+            runner.stop();
+        }
+        try {
+            MonitorStats stats = runner.run();
+            if (buffered) {
+                List<List<WindowResult>> sorted = new ArrayList<>(collected);
+                sorted.sort(Comparator.<List<WindowResult>, Integer>comparing(w -> "total".equals(w.get(0).scope()) ? 1 : 0)
+                        .thenComparing(w -> w.get(0).windowStart())
+                        .thenComparing(w -> w.get(0).segment().toString()));
+                for (List<WindowResult> window : sorted) {
+                    sink.accept(window);
+                }
+            }
+            return stats;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.io.IOException("cannot read source " + e.getFile() + ": "
+                    + (e.getReason() == null ? "no such file" : e.getReason()), e);
+        } finally {
+            running.remove(runner);
+        }
+    }
+
+    /** Stops every monitor: followed sources stop waiting, and what was read is evaluated. Safe from any thread. */
+    public void stop() {
+        stopped = true;
+        for (MonitorRunner r : running) {
+            r.stop();
+        }
+    }
+}

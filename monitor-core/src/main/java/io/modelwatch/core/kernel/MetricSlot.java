@@ -1,0 +1,172 @@
+package io.modelwatch.core.kernel;
+
+import io.modelwatch.api.Metric;
+import io.modelwatch.api.MetricValue;
+import io.modelwatch.api.Observation;
+import io.modelwatch.core.plugin.PluginCallException;
+import io.modelwatch.core.plugin.PluginGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One metric of a monitor, with the guard every call into its plugin passes through. When any
+ * call fails the metric marks itself failed: later calls are skipped and its results carry the
+ * failure, while the monitor's other metrics keep running. Thread-safe.
+ */
+public final class MetricSlot {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricSlot.class);
+
+    private final int index;
+    private final String name;
+    private final String type;
+    private final String monitor;
+    private final Metric<Object> metric;
+    private final PluginGuard guard;
+    private final java.util.Set<String> totals;
+    private volatile String failure;
+
+    @SuppressWarnings("unchecked")
+    MetricSlot(int index, String name, String type, String monitor, Metric<?> metric, PluginGuard guard,
+               java.util.List<io.modelwatch.api.OutputSpec> outputs) {
+        this.index = index;
+        java.util.Set<String> t = new java.util.HashSet<>();
+        for (io.modelwatch.api.OutputSpec o : outputs) {
+            if (o.total()) {
+                t.add(o.name());
+            }
+        }
+        this.totals = java.util.Set.copyOf(t);
+        this.name = name;
+        this.type = type;
+        this.monitor = monitor;
+        this.metric = (Metric<Object>) metric;
+        this.guard = guard;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String plugin() {
+        return guard.pluginName();
+    }
+
+    /** Returns why the metric failed, or null while it works. */
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * Whether an output is a total (no interval, no baseline test). A name such as
+     * {@code users@10} matches a declared placeholder {@code users@k}.
+     */
+    boolean isTotal(String output) {
+        if (totals.contains(output)) {
+            return true;
+        }
+        int at = output.indexOf('@');
+        return at > 0 && totals.contains(output.substring(0, at) + "@k");
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    private void fail(PluginCallException e) {
+        if (failure == null) {
+            synchronized (this) {
+                if (failure == null) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    failure = "metric '" + name + "' (" + type + ", plugin " + guard.pluginName() + ") of monitor '"
+                            + monitor + "' failed in " + e.what() + ": " + cause;
+                    LOG.error("{}; its results are left out from now on, the other metrics go on", failure, cause);
+                }
+            }
+        }
+    }
+
+    Object newState() {
+        try {
+            return guard.call("newState", metric::newState);
+        } catch (PluginCallException e) {
+            fail(e);
+            return null;
+        }
+    }
+
+    /** Adds records {@code from} to {@code to} of a batch, each to the state the router chose for it. */
+    void addAll(DecodedRecord[] records, Object[][][] states, int count) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            guard.run("add", () -> {
+                for (int i = 0; i < count; i++) {
+                    Object[][] byMetric = states[i];
+                    if (byMetric != null) {
+                        DecodedRecord r = records[i];
+                        metric.add(byMetric[index][r.group], r);
+                    }
+                }
+            });
+        } catch (PluginCallException e) {
+            fail(e);
+        }
+    }
+
+    /** Adds one record to one state (used for baseline files). */
+    void add(Object state, Observation o) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            guard.run("add", () -> metric.add(state, o));
+        } catch (PluginCallException e) {
+            fail(e);
+        }
+    }
+
+    void merge(Object target, Object source) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            guard.run("merge", () -> metric.merge(target, source));
+        } catch (PluginCallException e) {
+            fail(e);
+        }
+    }
+
+    /** Returns the result, or null when the metric has failed. */
+    MetricValue result(Object state) {
+        if (failure != null) {
+            return null;
+        }
+        try {
+            return guard.call("result", () -> metric.result(state));
+        } catch (PluginCallException e) {
+            fail(e);
+            return null;
+        }
+    }
+
+    /** Returns a new state holding the merge of {@code states}. */
+    Object mergeAll(Iterable<Object> states) {
+        Object target = newState();
+        if (target == null) {
+            return null;
+        }
+        for (Object s : states) {
+            merge(target, s);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,319 @@
+package io.modelwatch.core.kernel;
+
+import io.modelwatch.core.config.Mode;
+import io.modelwatch.core.config.MonitorConfig;
+import io.modelwatch.core.source.JsonlSource;
+import io.modelwatch.core.source.LineSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one monitor: its reader (this thread) decodes lines, dead-letters bad ones, assigns each
+ * record its segment and random group, and routes batches to the monitor's shard threads; it
+ * also drives evaluation: watermarks in realtime mode, the schedule in periodic mode, the end of
+ * input in static mode.
+ */
+final class MonitorRunner {
+    static final int BATCH = 256;
+    private static final String OTHER = "__other__";
+
+    private final MonitorPlan plan;
+    private final ResultListener listener;
+    private final Clock clock;
+    private final int shardCount;
+    private final DeadLetters deadLetters;
+    private final Duration period;
+    private final JsonlSource.Waiter sleeper;
+    private final Map<Integer, Map<String, String>> segmentLabels = new ConcurrentHashMap<>();
+    private final Map<String, Integer> segmentIndex = new HashMap<>();
+    private final List<String> segmentNames = new ArrayList<>();
+    private final int groups;
+    private volatile LineSource current;
+    private volatile boolean stopped;
+    private long records;
+    private long late;
+    private long counter;
+    private long maxTime = Long.MIN_VALUE;
+    private long closedUpTo = Long.MIN_VALUE;
+    private long nextTick;
+    private Shard[] shards;
+    private Batch[] open;
+    private BlockingQueue<Batch> free;
+
+    MonitorRunner(MonitorPlan plan, ResultListener listener, Clock clock, Path dataDir, int shardCount,
+                  JsonlSource.Waiter sleeper) {
+        this.plan = plan;
+        this.listener = listener;
+        this.clock = clock;
+        this.shardCount = Math.max(1, shardCount);
+        this.deadLetters = new DeadLetters(dataDir, plan.name());
+        this.sleeper = sleeper;
+        MonitorConfig c = plan.config();
+        this.period = c.mode() == Mode.PERIODIC ? Schedules.parse(c.schedule()) : null;
+        this.groups = c.intervals().enabled() ? c.intervals().groups() : 1;
+        for (String pointer : c.segmentBy()) {
+            List<String> tokens = JsonPointers.tokens(pointer);
+            segmentNames.add(tokens.get(tokens.size() - 1));
+        }
+    }
+
+    /** Asks the runner to finish: a followed source stops waiting, and what was read is evaluated. */
+    void stop() {
+        stopped = true;
+        LineSource s = current;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    /** Reads everything, evaluates, and returns what was read. */
+    MonitorStats run() throws IOException, InterruptedException {
+        int poolSize = shardCount * 8;
+        free = new ArrayBlockingQueue<>(poolSize + shardCount);
+        for (int i = 0; i < poolSize; i++) {
+            free.add(new Batch(plan, BATCH));
+        }
+        shards = new Shard[shardCount];
+        Thread[] threads = new Thread[shardCount];
+        open = new Batch[shardCount];
+        for (int i = 0; i < shardCount; i++) {
+            shards[i] = new Shard(plan, free, segmentLabels, listener);
+            threads[i] = new Thread(shards[i], "modelwatch-" + plan.name() + "-shard-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+        if (period != null) {
+            nextTick = clock.millis() + period.toMillis();
+        }
+        RecordDecoder decoder = plan.newDecoder();
+        try {
+            MonitorConfig c = plan.config();
+            if (c.baseline() != null && c.baseline().file() != null) {
+                try (LineSource base = JsonlSource.open(c.baseline().file(), plan.baseDir(), false, Duration.ZERO, sleeper)) {
+                    read(base, decoder, true);
+                }
+            }
+            try (LineSource source = JsonlSource.open(c.source().path(), plan.baseDir(), c.source().follow(),
+                    c.source().pollInterval(), this::idle)) {
+                current = source;
+                if (!stopped) {
+                    read(source, decoder, false);
+                }
+            }
+        } finally {
+            flushAll();
+            for (Shard s : shards) {
+                s.send(new Shard.End());
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            deadLetters.close();
+        }
+        for (Shard s : shards) {
+            if (s.crash() != null) {
+                throw new IllegalStateException("monitor '" + plan.name() + "' failed: " + s.crash(), s.crash());
+            }
+        }
+        return new MonitorStats(plan.name(), records, deadLetters.count(), late, deadLetters.file());
+    }
+
+    /** Called by a followed source while it waits: hand over partial batches, run the schedule, then sleep. */
+    private void idle(Duration d) throws InterruptedException {
+        flushAll();
+        checkTick();
+        sleeper.await(d);
+    }
+
+    private void read(LineSource source, RecordDecoder decoder, boolean baseline) throws IOException, InterruptedException {
+        boolean realtime = plan.config().mode() == Mode.REALTIME;
+        String line;
+        while (!stopped && (line = source.nextLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            DecodedRecord rec = slotFor();
+            String problem = decoder.decode(line, rec);
+            if (problem != null) {
+                deadLetters.write(source.currentName(), source.lineNumber(), problem, line);
+                continue;
+            }
+            if (!baseline && realtime && plan.windowed() && isLate(rec.timeMillis)) {
+                late++;
+                deadLetters.write(source.currentName(), source.lineNumber(), "late", line);
+                continue;
+            }
+            rec.lineNumber = source.lineNumber();
+            rec.baselineOnly = baseline;
+            rec.segment = segmentOf(decoder.segmentValues(), rec);
+            rec.group = groupOf(rec.id);
+            if (!baseline) {
+                records++;
+                maxTime = Math.max(maxTime, rec.timeMillis);
+            }
+            commit(rec.segment);
+            if (realtime) {
+                advanceWatermark();
+            } else if (period != null && (records & 1023) == 0) {
+                checkTick();
+            }
+        }
+    }
+
+    private int shardOf(int segment) {
+        return Math.floorMod(segment * 0x9E3779B1, shardCount);
+    }
+
+    /** Returns the record slot the next line is decoded into (committed by {@link #commit}). */
+    private DecodedRecord slotFor() throws InterruptedException {
+        // Decode into a scratch slot of shard 0's open batch; commit moves it if the segment routes elsewhere.
+        if (scratchBatch == null) {
+            scratchBatch = free.take();
+        }
+        return scratchBatch.records[scratchBatch.count];
+    }
+
+    private Batch scratchBatch;
+
+    private void commit(int segment) throws InterruptedException {
+        int shard = shardOf(segment);
+        if (shardCount == 1) {
+            open[0] = scratchBatch;
+            scratchBatch.count++;
+            if (scratchBatch.full()) {
+                shards[0].send(new Shard.BatchMessage(scratchBatch));
+                open[0] = null;
+                scratchBatch = null;
+            }
+            return;
+        }
+        // Several shards: swap the decoded record into the target shard's batch.
+        Batch target = open[shard];
+        if (target == null) {
+            target = free.take();
+            open[shard] = target;
+        }
+        DecodedRecord decoded = scratchBatch.records[scratchBatch.count];
+        scratchBatch.records[scratchBatch.count] = target.records[target.count];
+        target.records[target.count] = decoded;
+        target.count++;
+        if (target.full()) {
+            shards[shard].send(new Shard.BatchMessage(target));
+            open[shard] = null;
+        }
+    }
+
+    private void flushAll() {
+        if (shards == null) {
+            return;
+        }
+        if (shardCount == 1) {
+            if (scratchBatch != null && scratchBatch.count > 0) {
+                shards[0].send(new Shard.BatchMessage(scratchBatch));
+                scratchBatch = null;
+                open[0] = null;
+            }
+            return;
+        }
+        for (int i = 0; i < shardCount; i++) {
+            if (open[i] != null && open[i].count > 0) {
+                shards[i].send(new Shard.BatchMessage(open[i]));
+                open[i] = null;
+            }
+        }
+    }
+
+    private boolean isLate(long t) {
+        if (closedUpTo == Long.MIN_VALUE) {
+            return false;
+        }
+        long latestEnd = Math.floorDiv(t, plan.slideMillis()) * plan.slideMillis() + plan.sizeMillis();
+        return latestEnd <= closedUpTo;
+    }
+
+    /** Closes windows whose end the watermark (max event time − allowed lateness) has passed. */
+    private void advanceWatermark() {
+        if (!plan.windowed()) {
+            return;
+        }
+        long watermark = maxTime - plan.latenessMillis();
+        long s = plan.slideMillis();
+        long w = plan.sizeMillis();
+        long lastEnd = Math.floorDiv(watermark - w, s) * s + w;
+        if (lastEnd > closedUpTo) {
+            flushAll();
+            for (Shard shard : shards) {
+                shard.send(new Shard.Watermark(watermark));
+            }
+            closedUpTo = lastEnd;
+        }
+    }
+
+    private void checkTick() {
+        if (period == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (now >= nextTick) {
+            flushAll();
+            for (Shard shard : shards) {
+                shard.send(new Shard.Tick(now));
+            }
+            while (nextTick <= now) {
+                nextTick += period.toMillis();
+            }
+        }
+    }
+
+    private int segmentOf(String[] values, DecodedRecord rec) {
+        if (values.length == 0) {
+            return 0;
+        }
+        String key = String.join("\u0000", java.util.Arrays.stream(values).map(v -> v == null ? "" : v).toList());
+        Integer index = segmentIndex.get(key);
+        if (index == null) {
+            if (segmentIndex.size() >= plan.config().maxSegments()) {
+                key = OTHER;
+                index = segmentIndex.get(OTHER);
+                if (index == null) {
+                    index = register(OTHER, null);
+                }
+            } else {
+                index = register(key, values);
+            }
+        }
+        return index;
+    }
+
+    private int register(String key, String[] values) {
+        int index = segmentIndex.size();
+        segmentIndex.put(key, index);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < segmentNames.size(); i++) {
+            labels.put(segmentNames.get(i), values == null ? OTHER : values[i] == null ? "" : values[i]);
+        }
+        segmentLabels.put(index, labels);
+        return index;
+    }
+
+    private int groupOf(String id) {
+        if (groups == 1) {
+            return 0;
+        }
+        if (id != null) {
+            int h = id.hashCode() * 0x9E3779B1;
+            return Math.floorMod(h ^ (h >>> 16), groups);
+        }
+        return (int) (counter++ % groups);
+    }
+}

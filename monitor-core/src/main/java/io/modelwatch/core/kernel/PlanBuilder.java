@@ -1,0 +1,268 @@
+package io.modelwatch.core.kernel;
+
+import io.modelwatch.api.Metric;
+import io.modelwatch.api.MetricFactory;
+import io.modelwatch.core.config.BaselineConfig;
+import io.modelwatch.core.config.ConfigErrors;
+import io.modelwatch.core.config.IntervalsConfig;
+import io.modelwatch.core.config.MetricConfig;
+import io.modelwatch.core.config.Mode;
+import io.modelwatch.core.config.ModelWatchConfig;
+import io.modelwatch.core.config.MonitorConfig;
+import io.modelwatch.core.config.SinkConfig;
+import io.modelwatch.core.config.Suggestions;
+import io.modelwatch.core.config.WindowConfig;
+import io.modelwatch.core.plugin.MetricRegistry;
+import io.modelwatch.core.plugin.PluginCallException;
+import io.modelwatch.core.plugin.RegisteredFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a loaded configuration against the installed metrics and builds the monitors: metric
+ * types exist, parameters fit their declarations, every input has a field, windows and baselines
+ * make sense. Every problem is added to the file's {@link ConfigErrors}, so all are reported
+ * together.
+ */
+public final class PlanBuilder {
+    private static final Set<String> SINK_TYPES = Set.of("console", "jsonl");
+    private static final Set<String> TIME_FORMATS = Set.of("auto", "iso", "epoch-millis", "epoch-seconds");
+
+    private final MetricRegistry registry;
+
+    public PlanBuilder(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Builds every monitor; problems go to {@code errors}. */
+    public List<MonitorPlan> build(ModelWatchConfig config, ConfigErrors errors, Path baseDir) {
+        List<MonitorPlan> plans = new ArrayList<>();
+        if (config.monitors().isEmpty()) {
+            errors.add("monitors", "no monitors: add a 'monitors:' list with at least one monitor");
+        }
+        checkSinks(config.sinks(), errors, "sinks");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < config.monitors().size(); i++) {
+            MonitorConfig m = config.monitors().get(i);
+            String path = "monitors[" + i + "]";
+            if (m == null) {
+                errors.add(path, "empty monitor");
+                continue;
+            }
+            if (m.name() == null || m.name().isBlank()) {
+                errors.add(path, "a monitor needs a name");
+            } else if (!names.add(m.name())) {
+                errors.add(path + ".name", "monitor name '" + m.name() + "' is used twice; names must be unique");
+            } else if (!m.name().matches("[A-Za-z0-9._-]+")) {
+                errors.add(path + ".name", "monitor name '" + m.name() + "' may hold only letters, digits, '.', '_' and '-'"
+                        + " (it names files)");
+            }
+            MonitorPlan plan = buildMonitor(m, errors, path, baseDir);
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        return plans;
+    }
+
+    private static void checkSinks(List<SinkConfig> sinks, ConfigErrors errors, String path) {
+        for (int j = 0; j < sinks.size(); j++) {
+            SinkConfig s = sinks.get(j);
+            if (s == null || s.type() == null) {
+                errors.add(path + "[" + j + "]", "a sink needs a type: one of " + String.join(", ", sorted(SINK_TYPES)));
+            } else if (!SINK_TYPES.contains(s.type())) {
+                errors.add(path + "[" + j + "].type", "unknown sink type '" + s.type() + "'."
+                        + Suggestions.didYouMean(s.type(), SINK_TYPES) + " Available: " + String.join(", ", sorted(SINK_TYPES)));
+            } else if ("console".equals(s.type()) && s.path() != null) {
+                errors.add(path + "[" + j + "].path", "a console sink takes no path");
+            }
+        }
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private MonitorPlan buildMonitor(MonitorConfig m, ConfigErrors errors, String path, Path baseDir) {
+        int before = errors.errors().size();
+        if (m.source() == null) {
+            errors.add(path, "a monitor needs a source, such as source: { type: jsonl, path: data/predictions.jsonl }");
+        } else {
+            if (!"jsonl".equals(m.source().type())) {
+                errors.add(path + ".source.type", "unknown source type '" + m.source().type() + "'. Available: jsonl");
+            }
+            if (m.source().path() == null) {
+                errors.add(path + ".source", "a jsonl source needs a path: a file, a glob, or - for standard input");
+            }
+            if (!TIME_FORMATS.contains(m.source().timeFormat())) {
+                errors.add(path + ".source.time-format", "'" + m.source().timeFormat() + "' is not one of "
+                        + String.join(", ", sorted(TIME_FORMATS)) + "."
+                        + Suggestions.didYouMean(m.source().timeFormat(), TIME_FORMATS));
+            }
+        }
+        for (Map.Entry<String, String> f : m.fields().entrySet()) {
+            try {
+                JsonPointers.tokens(f.getValue());
+            } catch (IllegalArgumentException e) {
+                errors.add(path + ".fields." + f.getKey(), e.getMessage());
+            }
+        }
+        if (!m.fields().containsKey("time")) {
+            errors.add(path + ".fields", "fields: needs a 'time' entry with the JSON Pointer of the event time, such as time: /ts");
+        }
+        for (int s = 0; s < m.segmentBy().size(); s++) {
+            try {
+                JsonPointers.tokens(m.segmentBy().get(s));
+            } catch (IllegalArgumentException e) {
+                errors.add(path + ".segment-by[" + s + "]", e.getMessage());
+            }
+        }
+        if (m.maxSegments() < 1) {
+            errors.add(path + ".max-segments", "must be at least 1");
+        }
+        checkSinks(m.sinks(), errors, path + ".sinks");
+        long[] window = window(m, errors, path);
+        checkBaseline(m.baseline(), errors, path + ".baseline");
+        checkIntervals(m.intervals(), errors, path + ".intervals");
+        if (m.metrics().isEmpty()) {
+            errors.add(path, "a monitor needs at least one metric under metrics: (see `modelwatch metrics`)");
+        }
+
+        FieldPlan fields = new FieldPlan(m.fields());
+        List<MetricSlot> slots = new ArrayList<>();
+        Set<String> metricNames = new HashSet<>();
+        for (int j = 0; j < m.metrics().size(); j++) {
+            MetricConfig mc = m.metrics().get(j);
+            String mpath = path + ".metrics[" + j + "]";
+            if (mc == null || mc.type() == null) {
+                errors.add(mpath, "a metric needs a type (see `modelwatch metrics`)");
+                continue;
+            }
+            if (!metricNames.add(mc.displayName())) {
+                errors.add(mpath, "two metrics are named '" + mc.displayName() + "'; give one a different name:");
+            }
+            RegisteredFactory rf = registry.find(mc.type()).orElse(null);
+            if (rf == null) {
+                errors.add(mpath + ".type", "unknown metric type '" + mc.type() + "'."
+                        + Suggestions.didYouMean(mc.type(), registry.types())
+                        + " Available: " + String.join(", ", registry.types()));
+                continue;
+            }
+            MetricFactory factory = rf.factory();
+            Map<String, Object> params = ParamBinder.bind(mc.type(), factory.params(), mc.params(), errors, mpath);
+            for (String input : mc.inputs().keySet()) {
+                if (factory.inputs().stream().noneMatch(in -> in.name().equals(input))) {
+                    List<String> known = factory.inputs().stream().map(in -> in.name()).toList();
+                    errors.add(mpath + ".inputs." + input, "unknown input '" + input + "' for " + mc.type() + "."
+                            + Suggestions.didYouMean(input, known) + " Inputs: " + String.join(", ", known));
+                }
+            }
+            HostMetricSpec spec = new HostMetricSpec(factory, mc.displayName(), m.name(), params, mc.inputs(), fields, baseDir);
+            try {
+                Metric<?> metric = rf.guard().call("create", () -> factory.create(spec));
+                slots.add(new MetricSlot(slots.size(), mc.displayName(), mc.type(), m.name(), metric, rf.guard(),
+                        rf.guard().call("outputs", factory::outputs)));
+            } catch (PluginCallException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IllegalArgumentException) {
+                    errors.add(mpath, cause.getMessage());
+                } else {
+                    errors.add(mpath, "plugin " + rf.plugin().name() + " failed to create " + mc.type() + ": " + cause);
+                }
+            }
+        }
+        if (errors.errors().size() > before || window == null) {
+            return null;
+        }
+        return new MonitorPlan(m, List.copyOf(slots), new MonitorPlan.FieldPlanView(fields), window[0], window[1],
+                window[2], window[3], baseDir);
+    }
+
+    private static long[] window(MonitorConfig m, ConfigErrors errors, String path) {
+        WindowConfig w = m.window();
+        if (w == null) {
+            if (m.mode() != Mode.STATIC) {
+                errors.add(path, "a " + m.mode().name().toLowerCase(java.util.Locale.ROOT)
+                        + " monitor needs a window, such as window: { size: 1h }");
+                return null;
+            }
+            return new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 0};
+        }
+        if (w.size() == null) {
+            errors.add(path + ".window", "a window needs a size, such as size: 1h");
+            return null;
+        }
+        long size = w.size().toMillis();
+        long slide = w.slide() == null ? size : w.slide().toMillis();
+        if (size <= 0 || slide <= 0) {
+            errors.add(path + ".window", "window size and slide must be positive");
+            return null;
+        }
+        if (slide > size) {
+            errors.add(path + ".window.slide", "slide (" + slide + " ms) is longer than the size (" + size
+                    + " ms): records between windows would be lost");
+            return null;
+        }
+        if (m.mode() == Mode.PERIODIC && m.schedule() == null) {
+            errors.add(path, "a periodic monitor needs a schedule, such as schedule: every 5m");
+        }
+        if (m.schedule() != null) {
+            if (m.mode() != Mode.PERIODIC) {
+                errors.add(path + ".schedule", "schedule applies to periodic monitors only (this one is "
+                        + m.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            } else {
+                try {
+                    Schedules.parse(m.schedule());
+                } catch (IllegalArgumentException e) {
+                    errors.add(path + ".schedule", e.getMessage());
+                }
+            }
+        }
+        long pane = gcd(size, slide);
+        return new long[] {pane, size, slide, w.allowedLateness().toMillis()};
+    }
+
+    private static void checkBaseline(BaselineConfig b, ConfigErrors errors, String path) {
+        if (b == null) {
+            return;
+        }
+        int forms = (b.file() != null ? 1 : 0) + (b.from() != null || b.to() != null ? 1 : 0) + (b.previous() != null ? 1 : 0);
+        if (forms != 1) {
+            errors.add(path, "a baseline is one of {file: ...}, {from: ..., to: ...} or {previous: N}");
+            return;
+        }
+        if ((b.from() == null) != (b.to() == null)) {
+            errors.add(path, "a baseline range needs both from: and to:");
+        } else if (b.from() != null && !b.from().isBefore(b.to())) {
+            errors.add(path, "baseline from: " + b.from() + " is not before to: " + b.to());
+        }
+        if (b.previous() != null && b.previous() < 1) {
+            errors.add(path + ".previous", "must be at least 1");
+        }
+    }
+
+    private static void checkIntervals(IntervalsConfig c, ConfigErrors errors, String path) {
+        if (!(c.confidence() > 0 && c.confidence() < 1)) {
+            errors.add(path + ".confidence", "must be between 0 and 1, such as 0.95");
+        }
+        if (c.groups() < 2 || c.groups() > 1024) {
+            errors.add(path + ".groups", "must be between 2 and 1024 (32 is usual)");
+        }
+        if (!Set.of("jackknife", "bootstrap").contains(c.method())) {
+            errors.add(path + ".method", "'" + c.method() + "' is not one of bootstrap, jackknife");
+        }
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}
