@@ -44,9 +44,14 @@ final class CompensatedSums {
 
     /** Adds every sum of {@code other} (same size) to this one; {@code other} is not changed. */
     void addAll(CompensatedSums other) {
-        for (int i = 0; i < sum.length; i++) {
-            add(i, other.sum[i]);
-            compensation[i] += other.compensation[i];
+        addAll(other, 0);
+    }
+
+    /** Adds every sum of {@code other} to this one's sums from {@code offset} on; {@code other} is not changed. */
+    void addAll(CompensatedSums other, int offset) {
+        for (int i = 0; i < other.sum.length; i++) {
+            add(offset + i, other.sum[i]);
+            compensation[offset + i] += other.compensation[i];
         }
     }
 
