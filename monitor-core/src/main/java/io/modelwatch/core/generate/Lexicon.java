@@ -7,8 +7,8 @@ import java.util.List;
  * The small English–German vocabulary the demo translation model works with.
  *
  * <p>Word lists written for this project: about 300 entries across nouns (with grammatical gender),
- * transitive verbs (third person singular), adjectives (German stem before its ending), places and
- * adverbials. Enough variety for BLEU and chrF to behave as on real text; no claim to full grammar.
+ * transitive verbs (third person singular), adjectives (German stem before its ending), places,
+ * frequency adverbs and other adverbials. Enough variety for BLEU and chrF to behave as on real text; no claim to full grammar.
  * Immutable; loaded once.
  */
 final class Lexicon {
@@ -77,11 +77,17 @@ final class Lexicon {
             in the village=im Dorf|at the hospital=im Krankenhaus|in the museum=im Museum
             """);
 
+    /** Frequency adverbs: before the verb in English, after it in German. */
+    static final List<Pair> FREQUENCIES = pairs("""
+            often=oft|always=immer|never=nie|sometimes=manchmal|already=schon|usually=normalerweise
+            rarely=selten|still=noch
+            """);
+
+    /** Time and manner adverbials: last in English, right after the verb in German. */
     static final List<Pair> ADVERBIALS = pairs("""
-            today=heute|tomorrow=morgen|now=jetzt|often=oft|always=immer|never=nie|sometimes=manchmal
-            again=wieder|already=schon|usually=normalerweise|rarely=selten|carefully=vorsichtig
-            gladly=gern|every day=jeden Tag|in the morning=am Morgen|in the evening=am Abend
-            at night=in der Nacht|on Monday=am Montag|on Sunday=am Sonntag|after work=nach der Arbeit
+            today=heute|tomorrow=morgen|now=jetzt|again=wieder|carefully=vorsichtig|gladly=gern
+            every day=jeden Tag|in the morning=am Morgen|in the evening=am Abend|at night=in der Nacht
+            on Monday=am Montag|on Sunday=am Sonntag|after work=nach der Arbeit|quickly=schnell
             """);
 
     /** German content words a poor translation substitutes for the right one. */

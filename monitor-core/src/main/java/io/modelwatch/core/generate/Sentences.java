@@ -7,9 +7,10 @@ import java.util.List;
  * Builds English source sentences with their German reference translations from the {@link Lexicon}.
  *
  * <p>A sentence is one or two clauses joined by "and"/"und": subject, verb, object, an optional place
- * and an optional adverbial, with German articles and adjective endings inflected for gender, case
- * (nominative subject, accusative object) and article kind, and the adverbial moved before the object
- * as German word order has it. Stateless.
+ * and an optional adverb, with German articles and adjective endings inflected for gender, case
+ * (nominative subject, accusative object) and article kind. Word order follows each language: English
+ * puts a frequency adverb before the verb and other adverbials last; German puts either right after the
+ * verb. Stateless.
  */
 final class Sentences {
 
@@ -55,12 +56,19 @@ final class Sentences {
 
     private static void clause(DemoRandom random, List<String> english, List<String> german) {
         Lexicon.Pair verb = pick(random, Lexicon.VERBS);
-        Lexicon.Pair adverbial = random.chance(0.35) ? pick(random, Lexicon.ADVERBIALS) : null;
+        Lexicon.Pair frequency = random.chance(0.15) ? pick(random, Lexicon.FREQUENCIES) : null;
+        Lexicon.Pair adverbial = frequency == null && random.chance(0.3) ? pick(random, Lexicon.ADVERBIALS) : null;
         Lexicon.Pair place = random.chance(0.4) ? pick(random, Lexicon.PLACES) : null;
 
         nounPhrase(random, true, english, german);
+        if (frequency != null) {
+            english.add(frequency.english());
+        }
         english.add(verb.english());
         german.add(verb.german());
+        if (frequency != null) {
+            german.add(frequency.german());
+        }
         if (adverbial != null) {
             addAll(german, adverbial.german());
         }

@@ -143,6 +143,9 @@ class DemoGeneratorTest {
                 assertThat(record.get("gold").get(0).asText()).isNotBlank().endsWith(".");
             }
         }
+        // About 300 words in 20 templates: repeated sentences should be rare.
+        assertThat(mt.stream().map(r -> r.get("source").asText()).distinct().count())
+                .isGreaterThan(mt.size() * 9L / 10);
         // Binomial(9000, 0.3): standard deviation ≈ 0.005 of the share, so ±0.03 is far outside chance.
         assertThat(gold / (double) mt.size()).isBetween(0.27, 0.33);
     }
