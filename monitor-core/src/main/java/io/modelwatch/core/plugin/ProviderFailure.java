@@ -59,7 +59,7 @@ final class ProviderFailure {
         }
         String missing = missingClass(failure);
         if (missing != null) {
-            return subject + " could not be started: " + its + " needs the class " + missing + ", which is in none"
+            return subject + " could not be started: " + (provider == null ? "the plugin" : its) + " needs the class " + missing + ", which is in none"
                     + " of the folder's jars, so a jar the plugin depends on is probably missing. Copy the plugin's"
                     + " dependency jars into '" + folder + "' next to the plugin jar.";
         }

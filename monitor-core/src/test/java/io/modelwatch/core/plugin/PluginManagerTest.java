@@ -13,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.modelwatch.api.MonitorPlugin;
 import io.modelwatch.core.plugin.fixtures.AlphaPlugin;
+import io.modelwatch.core.plugin.fixtures.BasedPlugin;
 import io.modelwatch.core.plugin.fixtures.BetaLibrary;
 import io.modelwatch.core.plugin.fixtures.BetaPlugin;
 import io.modelwatch.core.plugin.fixtures.DuplicateTypePlugin;
@@ -22,7 +23,9 @@ import io.modelwatch.core.plugin.fixtures.GammaPlugin;
 import io.modelwatch.core.plugin.fixtures.MissingDependencyPlugin;
 import io.modelwatch.core.plugin.fixtures.NoDefaultConstructorPlugin;
 import io.modelwatch.core.plugin.fixtures.SharedName;
+import io.modelwatch.core.plugin.fixtures.StaticInitFailingPlugin;
 import io.modelwatch.core.plugin.fixtures.ThrowingConstructorPlugin;
+import io.modelwatch.core.plugin.fixtures.dep.PluginBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -243,6 +246,33 @@ class PluginManagerTest {
                 + " its provider " + FIXTURES + "MissingDependencyPlugin needs the class " + FIXTURES
                 + "dep.MissingDependency, which is in none of the folder's jars, so a jar the plugin depends on is"
                 + " probably missing. Copy the plugin's dependency jars into '" + folder + "' next to the plugin jar.");
+    }
+
+    @Test
+    void explainsAMissingJarHoldingTheProvidersSuperclassAndLoadsOnceItIsThere() {
+        Path folder = singleClassFolder("based", BasedPlugin.class);
+
+        assertFailsWith("Plugin 'based' in plugin folder '" + folder + "' (jars: based.jar) could not be started:"
+                + " the plugin needs the class " + FIXTURES + "dep.PluginBase, which is in none of the folder's jars,"
+                + " so a jar the plugin depends on is probably missing. Copy the plugin's dependency jars into '"
+                + folder + "' next to the plugin jar.");
+
+        JarBuilder.jar().classes(PluginBase.class).writeTo(folder.resolve("base-lib.jar"));
+        PluginManager fresh = new PluginManager(new ApiCompatibility("1.0"));
+        assertThat(fresh.loadFrom(plugins, OnError.FAIL)).extracting(PluginInfo::name, PluginInfo::jars, PluginInfo::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("based", List.of("base-lib.jar", "based.jar"), LOADED));
+        fresh.close();
+    }
+
+    @Test
+    void explainsAProviderWhoseStaticInitializationThrows() {
+        Path folder = singleClassFolder("native", StaticInitFailingPlugin.class);
+
+        assertFailsWith("Plugin 'native' in plugin folder '" + folder + "' (jars: native.jar) could not be started:"
+                + " the static initialization of " + FIXTURES + "StaticInitFailingPlugin threw"
+                + " java.lang.IllegalStateException: no fastmath in java.library.path. Fix what the plugin needs at"
+                + " start, or report this to the plugin's authors.");
+        assertThat(manager.plugins()).extracting(PluginInfo::status).containsExactly(FAILED);
     }
 
     @Test
