@@ -14,6 +14,6 @@ public final class VisionPlugin implements MonitorPlugin {
 
     @Override
     public Collection<MetricFactory> metricFactories() {
-        return List.of(new CalibrationFactory(), new ClasswiseEceFactory());
+        return List.of(new CalibrationFactory(), new ClasswiseEceFactory(), new ConfidenceFactory());
     }
 }
