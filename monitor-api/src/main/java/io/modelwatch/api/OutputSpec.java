@@ -6,15 +6,16 @@ import static java.util.Objects.requireNonNull;
  * A named output of a metric, for documentation, alert validation, and to tell the host how to
  * treat it.
  *
- * @param name the output name, such as {@code score} or {@code ndcg@k} (a placeholder for
- *     names that depend on parameters: the host matches {@code ndcg@10} to {@code ndcg@k});
- *     never null
+ * @param name the output name, such as {@code score}, or a placeholder for names that depend
+ *     on parameters: {@code ndcg@k} stands for {@code ndcg@10}, {@code counts_n} for
+ *     {@code counts_1}; never null
  * @param description one sentence; never null
- * @param total whether the output is a total that grows with the amount of data (a count, a
- *     sum of lengths) rather than an estimate; the host gives totals no confidence interval and
- *     does not test them against the baseline
+ * @param descriptive whether the output only describes the data rather than estimating a
+ *     quantity: a count or a total that grows with the amount of data, or an extreme such as a
+ *     maximum. The host reports it but gives it no confidence interval and does not test it
+ *     against the baseline
  */
-public record OutputSpec(String name, String description, boolean total) {
+public record OutputSpec(String name, String description, boolean descriptive) {
     public OutputSpec {
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
@@ -25,8 +26,8 @@ public record OutputSpec(String name, String description, boolean total) {
         this(name, description, false);
     }
 
-    /** Returns a total output, such as a count: no interval, no baseline comparison. */
-    public static OutputSpec total(String name, String description) {
+    /** Returns a descriptive output, such as a count or a maximum: no interval, no baseline test. */
+    public static OutputSpec descriptive(String name, String description) {
         return new OutputSpec(name, description, true);
     }
 }

@@ -60,14 +60,21 @@ public final class Engine {
         });
         try {
             List<Future<MonitorStats>> futures = new ArrayList<>();
+            List<List<List<WindowResult>>> reports = new ArrayList<>();
             for (MonitorPlan plan : plans) {
-                futures.add(pool.submit(() -> runOne(plan, sink)));
+                List<List<WindowResult>> report = new ArrayList<>();
+                reports.add(report);
+                futures.add(pool.submit(() -> runOne(plan, sink, report)));
             }
             List<MonitorStats> stats = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     stats.add(futures.get(i).get());
+                    // Static reports come out whole and in configuration order.
+                    for (List<WindowResult> window : reports.get(i)) {
+                        sink.accept(window);
+                    }
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     failures.add("monitor '" + plans.get(i).name() + "': " + (c.getMessage() == null ? c.toString() : c.getMessage()));
@@ -82,7 +89,7 @@ public final class Engine {
         }
     }
 
-    private MonitorStats runOne(MonitorPlan plan, ResultListener sink) throws Exception {
+    private MonitorStats runOne(MonitorPlan plan, ResultListener sink, List<List<WindowResult>> report) throws Exception {
         boolean buffered = plan.config().mode() == Mode.STATIC;
         List<List<WindowResult>> collected = new CopyOnWriteArrayList<>();
         ResultListener listener = buffered ? collected::add : sink;
@@ -98,9 +105,7 @@ public final class Engine {
                 sorted.sort(Comparator.<List<WindowResult>, Integer>comparing(w -> "total".equals(w.get(0).scope()) ? 1 : 0)
                         .thenComparing(w -> w.get(0).windowStart())
                         .thenComparing(w -> w.get(0).segment().toString()));
-                for (List<WindowResult> window : sorted) {
-                    sink.accept(window);
-                }
+                report.addAll(sorted);
             }
             return stats;
         } catch (java.nio.file.NoSuchFileException e) {

@@ -19,9 +19,34 @@ final class Evaluator {
     private final MonitorPlan plan;
     private final IntervalsConfig intervals;
 
+    /** A baseline's value and group estimates for one metric, reused while the baseline is unchanged. */
+    private record BaseEstimate(MetricValue value, Map<String, GroupStatistics.Estimate> estimates) {
+    }
+
+    private Object[][] cachedFor;
+    private long cachedVersion;
+    private final Map<Integer, BaseEstimate> cache = new java.util.HashMap<>();
+
     Evaluator(MonitorPlan plan) {
         this.plan = plan;
         this.intervals = plan.config().intervals();
+    }
+
+    private BaseEstimate baseEstimate(MetricSlot slot, Object[][] base, SegmentState segment) {
+        if (cachedFor != base || cachedVersion != segment.baselineVersion) {
+            cache.clear();
+            cachedFor = base;
+            cachedVersion = segment.baselineVersion;
+        }
+        return cache.computeIfAbsent(slot.index(), i -> {
+            List<Object> baseGroups = Arrays.asList(base[i]);
+            Object merged = slot.mergeAll(baseGroups);
+            MetricValue value = merged == null ? null : slot.result(merged);
+            Map<String, GroupStatistics.Estimate> est = value != null && intervals.enabled()
+                    ? GroupStatistics.estimate(slot, baseGroups, value, intervals.method(), 7L * segment.index + 1)
+                    : Map.of();
+            return new BaseEstimate(value, est);
+        });
     }
 
     /**
@@ -64,14 +89,11 @@ final class Evaluator {
             Map<String, double[]> deltaIntervals = new LinkedHashMap<>();
             List<String> tested = new ArrayList<>();
             List<Double> pValues = new ArrayList<>();
-            if (base != null && base[slot.index()] != null) {
-                List<Object> baseGroups = Arrays.asList(base[slot.index()]);
-                Object baseMerged = slot.mergeAll(baseGroups);
-                MetricValue baseValue = baseMerged == null ? null : slot.result(baseMerged);
+            BaseEstimate be0 = base == null || base[slot.index()] == null ? null : baseEstimate(slot, base, segment);
+            if (be0 != null) {
+                MetricValue baseValue = be0.value();
                 if (baseValue != null && baseValue.count() > 0) {
-                    Map<String, GroupStatistics.Estimate> baseEst = intervals.enabled()
-                            ? GroupStatistics.estimate(slot, baseGroups, baseValue, intervals.method(), seed + 1)
-                            : Map.of();
+                    Map<String, GroupStatistics.Estimate> baseEst = be0.estimates();
                     for (Map.Entry<String, Double> e : value.values().entrySet()) {
                         String out = e.getKey();
                         Double b = baseValue.values().get(out);

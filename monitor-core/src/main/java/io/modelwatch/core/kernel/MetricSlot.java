@@ -31,7 +31,7 @@ public final class MetricSlot {
         this.index = index;
         java.util.Set<String> t = new java.util.HashSet<>();
         for (io.modelwatch.api.OutputSpec o : outputs) {
-            if (o.total()) {
+            if (o.descriptive()) {
                 t.add(o.name());
             }
         }
@@ -65,15 +65,23 @@ public final class MetricSlot {
     }
 
     /**
-     * Whether an output is a total (no interval, no baseline test). A name such as
-     * {@code users@10} matches a declared placeholder {@code users@k}.
+     * Whether an output is descriptive (no interval, no baseline test). A name such as
+     * {@code users@10} or {@code counts_1} matches a declared placeholder {@code users@k} or
+     * {@code counts_n}.
      */
     boolean isTotal(String output) {
         if (totals.contains(output)) {
             return true;
         }
-        int at = output.indexOf('@');
-        return at > 0 && totals.contains(output.substring(0, at) + "@k");
+        int i = output.length();
+        while (i > 0 && Character.isDigit(output.charAt(i - 1))) {
+            i--;
+        }
+        if (i == output.length() || i == 0) {
+            return false;
+        }
+        String prefix = output.substring(0, i);
+        return totals.contains(prefix + "k") || totals.contains(prefix + "n");
     }
 
     boolean failed() {

@@ -15,6 +15,8 @@ final class SegmentState {
     final TreeMap<Long, Object[][]> panes = new TreeMap<>();
     final ArrayDeque<Object[][]> previous = new ArrayDeque<>();
     Object[][] baseline;
+    /** Rises whenever records are added to the baseline, so cached baseline results know they are stale. */
+    long baselineVersion;
     long lastEmittedEnd = Long.MIN_VALUE;
     private long cachedPane = Long.MIN_VALUE;
     private Object[][] cached;

@@ -124,6 +124,7 @@ final class Shard implements Runnable {
             if (r.baselineOnly) {
                 batch.states[i] = null;
                 batch.baseStates[i] = seg.baseline(plan, groups);
+                seg.baselineVersion++;
                 anyBase = true;
                 continue;
             }
@@ -132,6 +133,7 @@ final class Shard implements Runnable {
             batch.states[i] = seg.pane(windowed ? Math.floorDiv(t, pane) : 0L, plan, groups);
             if (t >= baseFrom && t < baseTo) {
                 batch.baseStates[i] = seg.baseline(plan, groups);
+                seg.baselineVersion++;
                 anyBase = true;
             } else {
                 batch.baseStates[i] = null;

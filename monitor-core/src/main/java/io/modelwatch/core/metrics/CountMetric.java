@@ -45,7 +45,7 @@ public final class CountMetric implements Metric<CountMetric.State> {
 
         @Override
         public List<OutputSpec> outputs() {
-            return List.of(OutputSpec.total("count", "records in the window"));
+            return List.of(OutputSpec.descriptive("count", "records in the window"));
         }
 
         @Override

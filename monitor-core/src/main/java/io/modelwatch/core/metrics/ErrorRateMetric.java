@@ -54,7 +54,7 @@ public final class ErrorRateMetric implements Metric<ErrorRateMetric.State> {
         @Override
         public List<OutputSpec> outputs() {
             return List.of(new OutputSpec("rate", "errors / records, 0 to 1"),
-                    OutputSpec.total("errors", "records marked as failed"));
+                    OutputSpec.descriptive("errors", "records marked as failed"));
         }
 
         @Override

@@ -86,8 +86,8 @@ public final class LatencyMetric implements Metric<LatencyMetric.State> {
 
         @Override
         public List<OutputSpec> outputs() {
-            return List.of(new OutputSpec("mean", "mean latency"), new OutputSpec("min", "smallest latency"),
-                    new OutputSpec("max", "largest latency"), new OutputSpec("p50", "median"),
+            return List.of(new OutputSpec("mean", "mean latency"), OutputSpec.descriptive("min", "smallest latency"),
+                    OutputSpec.descriptive("max", "largest latency"), new OutputSpec("p50", "median"),
                     new OutputSpec("p90", "90th percentile"), new OutputSpec("p95", "95th percentile"),
                     new OutputSpec("p99", "99th percentile"));
         }

@@ -1,0 +1,115 @@
+package io.modelwatch.core.cli;
+
+import com.google.inject.Inject;
+import io.modelwatch.core.config.ConfigException;
+import io.modelwatch.core.config.MonitorConfig;
+import io.modelwatch.core.config.SinkConfig;
+import io.modelwatch.core.kernel.Engine;
+import io.modelwatch.core.kernel.MetricSlot;
+import io.modelwatch.core.kernel.MonitorFailedException;
+import io.modelwatch.core.kernel.MonitorPlan;
+import io.modelwatch.core.kernel.MonitorStats;
+import io.modelwatch.core.sink.SinkRouter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelwatch run -c FILE}: runs every monitor of a configuration. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the monitors of a configuration. Static monitors read their input and exit;"
+                + " realtime and periodic monitors run until stopped (Ctrl-C or SIGTERM evaluates what was read).")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, description = "the YAML configuration file")
+    Path config;
+
+    @Option(names = "--shards", defaultValue = "1", description = "shard threads per monitor (default: ${DEFAULT-VALUE})")
+    int shards;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final Bootstrap bootstrap;
+
+    @Inject
+    RunCommand(Bootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Bootstrap.Prepared p;
+        try {
+            p = bootstrap.prepare(config);
+        } catch (ConfigException e) {
+            return ConfigErrorsPrinter.print(e, err);
+        }
+        return run(p, System.out, err, shards, bootstrap);
+    }
+
+    /** Runs a prepared configuration; shared with {@code demo}. */
+    static int run(Bootstrap.Prepared p, PrintStream console, PrintWriter err, int shards, Bootstrap bootstrap)
+            throws InterruptedException {
+        List<SinkConfig> top = p.config().sinks().isEmpty() && p.config().monitors().stream().allMatch(m -> m.sinks().isEmpty())
+                ? List.of(new SinkConfig("console", null)) : p.config().sinks();
+        Map<String, List<SinkConfig>> perMonitor = new HashMap<>();
+        for (MonitorConfig m : p.config().monitors()) {
+            perMonitor.put(m.name(), m.sinks());
+        }
+        Engine engine = new Engine(bootstrap.clock(), p.dataDir(), shards, d -> Thread.sleep(d.toMillis()));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            engine.stop();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "modelwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = 0;
+        try (SinkRouter sinks = SinkRouter.open(top, perMonitor, p.baseDir(), p.dataDir(), console)) {
+            List<MonitorStats> stats;
+            try {
+                stats = engine.run(p.plans(), sinks);
+            } catch (MonitorFailedException e) {
+                for (String f : e.failures()) {
+                    err.println("error: " + f);
+                }
+                stats = e.completed();
+                code = Main.RUN_FAILURE;
+            }
+            for (MonitorStats s : stats) {
+                err.println("monitor " + s.monitor() + ": " + s.records() + " records" + (s.deadLettered() == 0 ? ""
+                        : ", " + s.deadLettered() + " bad lines" + (s.late() > 0 ? " (" + s.late() + " late)" : "")
+                        + " in " + s.deadLetterFile()));
+            }
+            for (MonitorPlan plan : p.plans()) {
+                for (MetricSlot slot : plan.metrics()) {
+                    if (slot.failure() != null) {
+                        err.println("error: " + slot.failure());
+                        code = Main.RUN_FAILURE;
+                    }
+                }
+            }
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+            p.plugins().close();
+        }
+        err.flush();
+        return code;
+    }
+}
