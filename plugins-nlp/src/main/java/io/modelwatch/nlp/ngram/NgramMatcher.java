@@ -6,20 +6,24 @@ import java.util.Map;
 
 /**
  * Counts n-gram matches between one hypothesis and its references, all given as id sequences
- * from a per-record dictionary ({@link SpanDictionary}, {@link CodePointDictionary}); id 0 marks a
- * reference item the hypothesis lacks.
+ * from a per-record dictionary ({@link SpanDictionary}, {@link CodePointDictionary}); hypothesis
+ * ids are 1..maxId and id 0 marks a reference item the hypothesis lacks.
  *
  * <p>Use: {@link #prepare} the hypothesis's n-grams of one order, then {@link #countIn} each
  * reference; {@link #distinct()}, {@link #hypothesisCount(int)} and the counts filled by
- * {@code countIn} give clipped matches. When ids fit, an n-gram is packed into one {@code long}
- * ({@code bits} per id) and counted by sorting, which is exact and allocation-free; otherwise it
- * falls back to exact string keys in a hash map. Mutable scratch space; not thread-safe.
+ * {@code countIn} give clipped matches. Unigrams are the ids themselves. Longer n-grams are
+ * packed into one {@code long} ({@code bits} per id, exact: no hash collisions can merge two
+ * n-grams) and looked up in an open-addressing table; when the ids do not fit in 64 bits the
+ * matcher falls back to exact string keys in a hash map. Mutable scratch space reused for every
+ * record (nothing is allocated once warm); not thread-safe.
  */
 public final class NgramMatcher {
-    private long[] hypKeys = new long[64];
-    private long[] distinctKeys = new long[64];
     private int[] distinctCounts = new int[64];
-    private long[] refKeys = new long[64];
+    private long[] tableKeys = new long[128];
+    private int[] tableIndex = new int[128];
+    private int[] tableStamp = new int[128];
+    private int stamp;
+    private int tableShift = 64 - 7;
     private int distinct;
     private int bits;
     private int order;
@@ -40,8 +44,12 @@ public final class NgramMatcher {
         return distinctCounts[i];
     }
 
+    private int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> tableShift);
+    }
+
     /**
-     * Prepares the distinct n-grams of order {@code n} of {@code ids[0, len)}.
+     * Prepares the distinct n-grams of order {@code n} of the hypothesis {@code ids[0, len)}.
      *
      * @param maxId the largest id in use (the dictionary size)
      * @return the number of distinct n-grams
@@ -49,39 +57,60 @@ public final class NgramMatcher {
     public int prepare(int[] ids, int len, int n, int maxId) {
         this.order = n;
         this.bits = bitsFor(maxId);
+        this.slowIndex = null;
         int total = Math.max(0, len - n + 1);
-        if (distinctCounts.length < total) {
-            int cap = Math.max(total, distinctCounts.length * 2);
-            hypKeys = new long[cap];
-            distinctKeys = new long[cap];
-            distinctCounts = new int[cap];
+        int capacity = Math.max(total, n == 1 ? maxId : 0);
+        if (distinctCounts.length < capacity) {
+            distinctCounts = new int[Math.max(capacity, distinctCounts.length * 2)];
+        }
+        if (n == 1) {
+            Arrays.fill(distinctCounts, 0, maxId, 0);
+            for (int i = 0; i < len; i++) {
+                distinctCounts[ids[i] - 1]++;
+            }
+            distinct = maxId;
+            return maxId;
         }
         if ((long) bits * n > 64) {
             return prepareSlow(ids, total, n);
         }
-        slowIndex = null;
-        long[] k = hypKeys;
+        int size = Integer.highestOneBit(Math.max(8, total) * 2 - 1) << 1;
+        if (tableKeys.length < size) {
+            tableKeys = new long[size];
+            tableIndex = new int[size];
+            tableStamp = new int[size];
+            stamp = 0;
+        }
+        size = tableKeys.length;
+        tableShift = 64 - Integer.numberOfTrailingZeros(size);
+        int mask = size - 1;
+        if (++stamp == 0) {
+            Arrays.fill(tableStamp, 0);
+            stamp = 1;
+        }
+        int st = stamp;
         int b = bits;
+        int d = 0;
         for (int i = 0; i < total; i++) {
             long key = 0;
             for (int j = 0; j < n; j++) {
                 key = (key << b) | ids[i + j];
             }
-            k[i] = key;
-        }
-        Arrays.sort(k, 0, total);
-        int d = 0;
-        for (int i = 0; i < total; ) {
-            long key = k[i];
-            int c = 1;
-            i++;
-            while (i < total && k[i] == key) {
-                c++;
-                i++;
+            int s = slot(key);
+            while (true) {
+                if (tableStamp[s] != st) {
+                    tableStamp[s] = st;
+                    tableKeys[s] = key;
+                    tableIndex[s] = d;
+                    distinctCounts[d++] = 1;
+                    break;
+                }
+                if (tableKeys[s] == key) {
+                    distinctCounts[tableIndex[s]]++;
+                    break;
+                }
+                s = (s + 1) & mask;
             }
-            distinctKeys[d] = key;
-            distinctCounts[d] = c;
-            d++;
         }
         distinct = d;
         return d;
@@ -95,58 +124,48 @@ public final class NgramMatcher {
         int d = distinct;
         int[] out = counts.length >= d ? counts : new int[Math.max(d, counts.length * 2)];
         Arrays.fill(out, 0, d, 0);
-        if (d == 0) {
-            return out;
-        }
         int n = order;
-        int total = Math.max(0, len - n + 1);
-        if (slowIndex != null) {
-            countInSlow(ids, total, out);
+        if (d == 0 || len < n) {
             return out;
         }
-        if (refKeys.length < total) {
-            refKeys = new long[Math.max(total, refKeys.length * 2)];
+        if (n == 1) {
+            for (int i = 0; i < len; i++) {
+                int id = ids[i];
+                if (id != 0) {
+                    out[id - 1]++;
+                }
+            }
+            return out;
         }
-        long[] k = refKeys;
+        if (slowIndex != null) {
+            countInSlow(ids, len - n + 1, out);
+            return out;
+        }
         int b = bits;
-        int m = 0;
+        int st = stamp;
+        int mask = tableKeys.length - 1;
         // lastZero: index of the most recent unknown id; an n-gram is usable when none lies inside
         int lastZero = -1;
         for (int i = 0; i < len; i++) {
             if (ids[i] == 0) {
                 lastZero = i;
+                continue;
             }
-            int s = i - n + 1;
-            if (s >= 0 && lastZero < s) {
-                long key = 0;
-                for (int j = s; j <= i; j++) {
-                    key = (key << b) | ids[j];
-                }
-                k[m++] = key;
+            int s0 = i - n + 1;
+            if (s0 < 0 || lastZero >= s0) {
+                continue;
             }
-        }
-        if (m == 0) {
-            return out;
-        }
-        Arrays.sort(k, 0, m);
-        long[] dk = distinctKeys;
-        int i = 0;
-        int j = 0;
-        while (i < d && j < m) {
-            long a = dk[i];
-            long r = k[j];
-            if (a < r) {
-                i++;
-            } else if (a > r) {
-                j++;
-            } else {
-                int c = 0;
-                while (j < m && k[j] == r) {
-                    c++;
-                    j++;
+            long key = 0;
+            for (int j = s0; j <= i; j++) {
+                key = (key << b) | ids[j];
+            }
+            int s = slot(key);
+            while (tableStamp[s] == st) {
+                if (tableKeys[s] == key) {
+                    out[tableIndex[s]]++;
+                    break;
                 }
-                out[i] = c;
-                i++;
+                s = (s + 1) & mask;
             }
         }
         return out;

@@ -21,11 +21,8 @@ public final class PythonText {
      * U+3000.
      */
     public static boolean isSpace(char c) {
-        if (c <= 0x20) {
-            return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-        }
         if (c < 0x85) {
-            return false;
+            return c <= 0x20 && (c == 0x20 || (c >= 0x09 && c <= 0x0D) || c >= 0x1C);
         }
         return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
                 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;

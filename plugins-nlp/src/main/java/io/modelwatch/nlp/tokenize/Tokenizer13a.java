@@ -49,51 +49,97 @@ public final class Tokenizer13a implements Tokenizer {
         return "13a";
     }
 
+    /** Character classes for ASCII: 0 word character, 1 whitespace, 2 split by pass (a), 3 one of {@code . , -}. */
+    private static final byte[] CLASS = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            CLASS[c] = PythonText.isSpace((char) c) ? (byte) 1 : PASS_A[c] ? (byte) 2
+                    : c == '.' || c == ',' || c == '-' ? (byte) 3 : (byte) 0;
+        }
+    }
+
+    /**
+     * Tokenizes in one scan. After pass (a) and the padding, every token is surrounded by
+     * whitespace, and passes (b)–(d) only insert spaces and only look at two adjacent characters;
+     * a whitespace character is a non-digit that none of their patterns can start or end with in
+     * a way that reaches into a neighbouring token. So the passes act on each token independently,
+     * as on the token with one space on each side. Tokens without {@code . , -} are therefore final
+     * as they are; only the others go through the three passes, on a small copy.
+     */
     @Override
     public void tokenize(String text, Tokens out, Scratch scratch) {
         String s = preprocess(text);
         int n = s.length();
-        // pass (a) with the padding, straight from the string into the output buffer
-        char[] a = out.reset(3 * n + 2);
-        int len = 0;
-        a[len++] = ' ';
-        boolean hasDotComma = false;
-        boolean hasHyphen = false;
+        out.load(s, n);
+        char[] c = out.chars;
+        int runStart = -1;
+        boolean special = false;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 128 && PASS_A[c]) {
-                a[len++] = ' ';
-                a[len++] = c;
-                a[len++] = ' ';
-            } else {
-                a[len++] = c;
-                if (c == '.' || c == ',') {
-                    hasDotComma = true;
-                } else if (c == '-') {
-                    hasHyphen = true;
+            char ch = c[i];
+            int cls = ch < 128 ? CLASS[ch] : PythonText.isSpace(ch) ? 1 : 0;
+            if (cls == 0 || cls == 3) {
+                if (runStart < 0) {
+                    runStart = i;
+                    special = false;
                 }
+                special |= cls == 3;
+                continue;
+            }
+            if (runStart >= 0) {
+                endRun(out, runStart, i, special, scratch);
+                c = out.chars;
+                runStart = -1;
+            }
+            if (cls == 2) {
+                out.add(i, i + 1);
             }
         }
-        a[len++] = ' ';
-        if (hasDotComma) {
-            char[] b = scratch.spare(2 * len + 2);
-            len = passNonDigitThenDotComma(a, len, b);
-            char[] c = a;
-            a = b;
-            scratch.spare = c;
-            b = scratch.spare(2 * len + 2);
-            len = passDotCommaThenNonDigit(a, len, b);
-            scratch.spare = a;
-            a = b;
+        if (runStart >= 0) {
+            endRun(out, runStart, n, special, scratch);
         }
-        if (hasHyphen) {
-            char[] b = scratch.spare(2 * len + 2);
-            len = passDigitThenHyphen(a, len, b);
-            scratch.spare = a;
-            a = b;
+    }
+
+    private static void endRun(Tokens out, int start, int end, boolean special, Scratch scratch) {
+        if (!special) {
+            out.add(start, end);
+            return;
         }
-        out.setChars(a, len);
-        out.splitOnWhitespace();
+        int len = end - start;
+        // each pass at most doubles the text, so two regions of 8 * (len + 2) hold every step
+        int half = 8 * (len + 2);
+        char[] a = scratch.spare(2 * half);
+        // the token with a space on each side, then passes (b), (c), (d) ping-ponging between the regions
+        a[0] = ' ';
+        System.arraycopy(out.chars, start, a, 1, len);
+        a[len + 1] = ' ';
+        int m = len + 2;
+        m = passNonDigitThenDotComma(a, 0, m, a, half);
+        m = passDotCommaThenNonDigit(a, half, m, a, 0);
+        m = passDigitThenHyphen(a, 0, m, a, half);
+        // split a[half, half + m) on spaces and append the pieces after the text
+        int base = out.length;
+        char[] c = out.chars;
+        if (c.length < base + m) {
+            c = java.util.Arrays.copyOf(c, Math.max(base + m, c.length * 2));
+            out.chars = c;
+        }
+        System.arraycopy(a, half, c, base, m);
+        out.length = base + m;
+        int i = base;
+        int e = base + m;
+        while (i < e) {
+            while (i < e && c[i] == ' ') {
+                i++;
+            }
+            int s = i;
+            while (i < e && c[i] != ' ') {
+                i++;
+            }
+            if (i > s) {
+                out.add(s, i);
+            }
+        }
     }
 
     /** Steps before the passes: rstrip, {@code <skipped>}, newlines, entities. */
@@ -116,9 +162,10 @@ public final class Tokenizer13a implements Tokenizer {
     }
 
     /** (b) {@code ([^0-9])([.,])} → {@code "$1 $2 "}. */
-    private static int passNonDigitThenDotComma(char[] in, int n, char[] out) {
-        int o = 0;
-        int i = 0;
+    private static int passNonDigitThenDotComma(char[] in, int from, int len, char[] out, int to) {
+        int o = to;
+        int i = from;
+        int n = from + len;
         while (i < n) {
             char c = in[i];
             if (i + 1 < n && !isDigit(c) && (in[i + 1] == '.' || in[i + 1] == ',')) {
@@ -132,13 +179,14 @@ public final class Tokenizer13a implements Tokenizer {
                 i++;
             }
         }
-        return o;
+        return o - to;
     }
 
     /** (c) {@code ([.,])([^0-9])} → {@code " $1 $2"}. */
-    private static int passDotCommaThenNonDigit(char[] in, int n, char[] out) {
-        int o = 0;
-        int i = 0;
+    private static int passDotCommaThenNonDigit(char[] in, int from, int len, char[] out, int to) {
+        int o = to;
+        int i = from;
+        int n = from + len;
         while (i < n) {
             char c = in[i];
             if ((c == '.' || c == ',') && i + 1 < n && !isDigit(in[i + 1])) {
@@ -152,13 +200,14 @@ public final class Tokenizer13a implements Tokenizer {
                 i++;
             }
         }
-        return o;
+        return o - to;
     }
 
     /** (d) {@code ([0-9])(-)} → {@code "$1 $2 "}. */
-    private static int passDigitThenHyphen(char[] in, int n, char[] out) {
-        int o = 0;
-        int i = 0;
+    private static int passDigitThenHyphen(char[] in, int from, int len, char[] out, int to) {
+        int o = to;
+        int i = from;
+        int n = from + len;
         while (i < n) {
             char c = in[i];
             if (isDigit(c) && i + 1 < n && in[i + 1] == '-') {
@@ -172,6 +221,6 @@ public final class Tokenizer13a implements Tokenizer {
                 i++;
             }
         }
-        return o;
+        return o - to;
     }
 }
