@@ -21,8 +21,11 @@ public final class RankedCut {
     private int[] order = new int[16];
     private int[] mergeBuffer = new int[16];
     private String[] seenKeys = new String[64];
+    private int[] seenHashes = new int[64];
+    private int[] seenPositions = new int[64];
     private int[] seenStamps = new int[64];
     private int stamp;
+    private Duplicates mode = Duplicates.RAW;
 
     /**
      * Cuts a recommended list.
@@ -42,6 +45,7 @@ public final class RankedCut {
         }
         ensurePositions(Math.min(n, maxK));
         length = 0;
+        this.mode = mode;
         if (mode == Duplicates.RAW) {
             int limit = Math.min(n, maxK);
             for (int i = 0; i < limit; i++) {
@@ -65,7 +69,7 @@ public final class RankedCut {
                     return false;
                 }
                 items[i] = id;
-                repeats[i] = !addIfAbsent(id);
+                repeats[i] = !addIfAbsent(id, i);
             }
             length = limit;
             listLength = n;
@@ -76,7 +80,7 @@ public final class RankedCut {
             if (id == null) {
                 return false;
             }
-            if (addIfAbsent(id)) {
+            if (addIfAbsent(id, length)) {
                 items[length] = id;
                 repeats[length] = false;
                 length++;
@@ -182,6 +186,8 @@ public final class RankedCut {
         int needed = Integer.highestOneBit(Math.max(16, maxInserts * 4 - 1)) << 1;
         if (seenStamps.length < needed) {
             seenKeys = new String[needed];
+            seenHashes = new int[needed];
+            seenPositions = new int[needed];
             seenStamps = new int[needed];
             stamp = 0;
         }
@@ -193,19 +199,47 @@ public final class RankedCut {
         }
     }
 
-    /** Returns true and records {@code id} when it was not seen since the last reset. */
-    private boolean addIfAbsent(String id) {
+    /**
+     * Returns the position (0-based) of the first occurrence of {@code id} in the cut, or -1 when
+     * it is not there. Only available under {@link Duplicates#DEDUP} and
+     * {@link Duplicates#FIRST_OCCURRENCE}; under {@link Duplicates#RAW} it always returns -1.
+     */
+    public int positionOf(String id) {
+        if (mode == Duplicates.RAW) {
+            return -1;
+        }
         int mask = seenStamps.length - 1;
-        int h = id.hashCode() * 0x9E3779B9;
-        int i = (h ^ (h >>> 16)) & mask;
+        int hash = id.hashCode();
+        int i = slot(hash, mask);
         while (seenStamps[i] == stamp) {
-            if (seenKeys[i].equals(id)) {
+            if (seenHashes[i] == hash && seenKeys[i].equals(id)) {
+                return seenPositions[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    private static int slot(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** Returns true and records {@code id} at {@code position} when it was not seen since the last reset. */
+    private boolean addIfAbsent(String id, int position) {
+        int mask = seenStamps.length - 1;
+        int hash = id.hashCode();
+        int i = slot(hash, mask);
+        while (seenStamps[i] == stamp) {
+            if (seenHashes[i] == hash && seenKeys[i].equals(id)) {
                 return false;
             }
             i = (i + 1) & mask;
         }
         seenStamps[i] = stamp;
+        seenHashes[i] = hash;
         seenKeys[i] = id;
+        seenPositions[i] = position;
         return true;
     }
 }

@@ -123,22 +123,39 @@ final class RankingMetric implements Metric<RankingState> {
             state.rejected++;
             return;
         }
-        double[] sc = o.numbers(scores);
+        RankedCut cut = state.cut();
+        if (!cut.cut(rec, o.numbers(scores), maxK, duplicates)) {
+            state.rejected++;
+            return;
+        }
+        int len = cut.length();
         double[] ideal = state.idealGains(rel.size());
+        int[] hitPositions = state.hitPositions(Math.max(rel.size(), len));
+        double[] hitGains = state.hitGains(Math.max(rel.size(), len));
+        // Without repeats judged per position, look each relevant item up in the cut (R probes of
+        // a small table) instead of each position up in the relevance map (k map lookups).
+        boolean byRelevant = duplicates != Duplicates.RAW;
         int r = 0;
-        for (Double g : rel.values()) {
-            if (g == null || !Double.isFinite(g)) {
+        int h = 0;
+        for (Map.Entry<String, Double> e : rel.entrySet()) {
+            Double value = e.getValue();
+            if (value == null || !Double.isFinite(value)) {
                 state.rejected++;
                 return;
             }
+            double g = value;
             if (g >= 1.0) {
-                ideal[r++] = gainOf(g);
+                double gain = gainOf(g);
+                ideal[r++] = gain;
+                if (byRelevant && e.getKey() != null) {
+                    int position = cut.positionOf(e.getKey());
+                    if (position >= 0) {
+                        hitPositions[h] = position;
+                        hitGains[h] = gain;
+                        h++;
+                    }
+                }
             }
-        }
-        RankedCut cut = state.cut();
-        if (!cut.cut(rec, sc, maxK, duplicates)) {
-            state.rejected++;
-            return;
         }
         state.count++;
         if (r == 0) {
@@ -149,43 +166,63 @@ final class RankingMetric implements Metric<RankingState> {
             return;
         }
         state.users++;
+        if (byRelevant) {
+            sortByPosition(hitPositions, hitGains, h);
+        } else {
+            for (int p = 0; p < len; p++) {
+                Double g = rel.get(cut.item(p));
+                if (g != null && g >= 1.0) {
+                    hitPositions[h] = p;
+                    hitGains[h] = gainOf(g);
+                    h++;
+                }
+            }
+        }
         if (gain != Gain.BINARY && r > 1) {
             Arrays.sort(ideal, 0, r);
         }
-        int len = cut.length();
         int hits = 0;
         int first = 0;
         double dcg = 0.0;
         double ap = 0.0;
         double idcg = 0.0;
-        int j = 0;
-        for (int pos = 1; j < ks.length; pos++) {
-            if (pos > len && pos > r) {
-                // Nothing changes past both the list and the ideal list: emit the remaining cut-offs.
-                while (j < ks.length) {
-                    emit(state, j, ks[j], hits, first, dcg, ap, idcg, r, cut.listLength());
-                    j++;
+        int next = 0;
+        int idealDone = 0;
+        for (int j = 0; j < ks.length; j++) {
+            int k = ks[j];
+            while (next < h && hitPositions[next] < k) {
+                int rank = hitPositions[next] + 1;
+                hits++;
+                if (first == 0) {
+                    first = rank;
                 }
-                break;
+                dcg += hitGains[next] * discount[rank];
+                ap += (double) hits / rank;
+                next++;
             }
-            if (pos <= len && !cut.repeat(pos - 1)) {
-                Double g = rel.get(cut.item(pos - 1));
-                if (g != null && g >= 1.0) {
-                    hits++;
-                    if (first == 0) {
-                        first = pos;
-                    }
-                    dcg += gainOf(g) * discount[pos];
-                    ap += (double) hits / pos;
-                }
+            int idealLength = Math.min(r, k);
+            while (idealDone < idealLength) {
+                idealDone++;
+                // ideal is ascending: the i-th best gain is ideal[r - i].
+                idcg += (gain == Gain.BINARY ? 1.0 : ideal[r - idealDone]) * discount[idealDone];
             }
-            if (pos <= r) {
-                idcg += (gain == Gain.BINARY ? 1.0 : ideal[r - pos]) * discount[pos];
+            emit(state, j, k, hits, first, dcg, ap, idcg, r, cut.listLength());
+        }
+    }
+
+    /** Insertion sort of the first n hits by position (n is at most the user's relevant count). */
+    private static void sortByPosition(int[] positions, double[] gains, int n) {
+        for (int i = 1; i < n; i++) {
+            int p = positions[i];
+            double g = gains[i];
+            int j = i - 1;
+            while (j >= 0 && positions[j] > p) {
+                positions[j + 1] = positions[j];
+                gains[j + 1] = gains[j];
+                j--;
             }
-            if (pos == ks[j]) {
-                emit(state, j, pos, hits, first, dcg, ap, idcg, r, cut.listLength());
-                j++;
-            }
+            positions[j + 1] = p;
+            gains[j + 1] = g;
         }
     }
 

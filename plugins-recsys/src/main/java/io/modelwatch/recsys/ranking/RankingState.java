@@ -27,6 +27,8 @@ public final class RankingState {
 
     private RankedCut cut;
     private double[] idealGains;
+    private int[] hitPositions;
+    private double[] hitGains;
 
     RankingState(CompensatedSums sums) {
         this.sums = sums;
@@ -44,5 +46,19 @@ public final class RankingState {
             idealGains = new double[Math.max(size, idealGains == null ? 16 : idealGains.length * 2)];
         }
         return idealGains;
+    }
+
+    int[] hitPositions(int size) {
+        if (hitPositions == null || hitPositions.length < size) {
+            hitPositions = new int[Math.max(size, hitPositions == null ? 16 : hitPositions.length * 2)];
+        }
+        return hitPositions;
+    }
+
+    double[] hitGains(int size) {
+        if (hitGains == null || hitGains.length < size) {
+            hitGains = new double[Math.max(size, hitGains == null ? 16 : hitGains.length * 2)];
+        }
+        return hitGains;
     }
 }
