@@ -62,7 +62,7 @@ public final class CatalogFactory implements MetricFactory {
                 ParamSpec.choice("duplicates", "dedup", Duplicates.CHOICES,
                         "Repeated items in a list: drop later repeats then cut (dedup), or count every position of the top k (raw; first_occurrence counts the same)."),
                 ParamSpec.optional("max_items", ParamType.INTEGER, DEFAULT_MAX_ITEMS,
-                        "Distinct items counted exactly per state (about 100 bytes each per k); beyond it coverage, Gini and distinct items are undefined."));
+                        "Distinct items counted exactly per state (roughly 100 bytes each); beyond it coverage, Gini and distinct items are undefined."));
     }
 
     @Override

@@ -14,10 +14,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code recsys.catalog}: coverage, Gini index, average popularity, tail share and distinct items
@@ -100,21 +98,14 @@ final class CatalogMetric implements Metric<CatalogState> {
         // Under first_occurrence every position of the cut counts, as under raw: the catalog
         // measures what was shown, and the reference's first_occurrence catalog values equal raw.
         if (!state.overflowed) {
-            Map<String, long[]> items = state.items;
+            ItemCounts items = state.items;
             for (int i = 0; i < len; i++) {
-                String item = cut.item(i);
-                long[] c = items.get(item);
-                if (c == null) {
-                    if (items.size() >= maxItems) {
-                        state.overflow();
-                        break;
-                    }
-                    c = new long[ks.length];
-                    items.put(item, c);
+                int slot = items.slotOf(cut.item(i), maxItems);
+                if (slot < 0) {
+                    state.overflow();
+                    break;
                 }
-                for (int j = firstCutoff[i]; j < c.length; j++) {
-                    c[j]++;
-                }
+                items.increment(slot, firstCutoff[i]);
             }
         }
         if (popularity == null) {
@@ -182,20 +173,8 @@ final class CatalogMetric implements Metric<CatalogState> {
             target.overflow();
             return;
         }
-        for (Map.Entry<String, long[]> e : source.items.entrySet()) {
-            long[] c = target.items.get(e.getKey());
-            if (c == null) {
-                target.items.put(e.getKey(), e.getValue().clone());
-                if (target.items.size() > maxItems) {
-                    target.overflow();
-                    return;
-                }
-            } else {
-                long[] s = e.getValue();
-                for (int j = 0; j < c.length; j++) {
-                    c[j] += s[j];
-                }
-            }
+        if (!target.items.addAll(source.items, maxItems)) {
+            target.overflow();
         }
     }
 
@@ -208,11 +187,16 @@ final class CatalogMetric implements Metric<CatalogState> {
         for (int j = 0; j < ks.length; j++) {
             int m = 0;
             int mc = 0;
-            for (Map.Entry<String, long[]> e : state.items.entrySet()) {
-                long c = e.getValue()[j];
+            ItemCounts items = state.items;
+            for (int slot = 0; slot < items.capacity(); slot++) {
+                String item = items.key(slot);
+                if (item == null) {
+                    continue;
+                }
+                long c = items.countAt(slot, j);
                 if (c > 0) {
                     all[m++] = c;
-                    if (catalogSize > 0 || popularity != null && popularity.indexOf(e.getKey()) >= 0) {
+                    if (catalogSize > 0 || popularity != null && popularity.indexOf(item) >= 0) {
                         inCatalog[mc++] = c;
                     }
                 }
@@ -272,7 +256,8 @@ final class CatalogMetric implements Metric<CatalogState> {
 
     /**
      * Version 1: the cut-offs, count, rejected, the popularity and tail sums with their user
-     * counts, the overflow flag, then the items sorted by id, each as UTF-8 bytes and its per-k counts.
+     * counts, the overflow flag, then the items sorted by id, each as UTF-8 bytes and its band
+     * counts (band j: appearances at positions from k[j-1] to k[j] - 1).
      */
     private final class Codec implements StateCodec<CatalogState> {
         @Override
@@ -295,15 +280,15 @@ final class CatalogMetric implements Metric<CatalogState> {
                 out.writeLong(state.tailUsers[j]);
             }
             out.writeBoolean(state.overflowed);
-            List<String> ids = new ArrayList<>(state.items.keySet());
-            ids.sort(null);
-            out.writeInt(ids.size());
+            String[] ids = state.items.sortedKeys();
+            out.writeInt(ids.length);
             for (String id : ids) {
                 byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(bytes.length);
                 out.write(bytes);
-                for (long c : state.items.get(id)) {
-                    out.writeLong(c);
+                int slot = state.items.find(id);
+                for (int b = 0; b < ks.length; b++) {
+                    out.writeLong(state.items.band(slot, b));
                 }
             }
         }
@@ -348,11 +333,14 @@ final class CatalogMetric implements Metric<CatalogState> {
                 }
                 byte[] bytes = new byte[len];
                 in.readFully(bytes);
-                long[] c = new long[n];
-                for (int j = 0; j < n; j++) {
-                    c[j] = in.readLong();
+                int before = state.items.size();
+                int slot = state.items.slotOf(new String(bytes, StandardCharsets.UTF_8), maxItems);
+                if (slot < 0 || state.items.size() == before) {
+                    throw new IOException("item " + i + " is a repeat or exceeds max_items");
                 }
-                state.items.put(new String(bytes, StandardCharsets.UTF_8), c);
+                for (int b = 0; b < n; b++) {
+                    state.items.add(slot, b, in.readLong());
+                }
             }
             return state;
         }

@@ -2,8 +2,6 @@ package io.modelwatch.recsys.catalog;
 
 import io.modelwatch.recsys.common.CompensatedSums;
 import io.modelwatch.recsys.common.RankedCut;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The state of {@code recsys.catalog}: per cut-off k, how often each item appeared in the users'
@@ -16,7 +14,7 @@ import java.util.Map;
  * cutting lists also lives here; it is never encoded or merged. Mutable, not thread-safe.
  */
 public final class CatalogState {
-    Map<String, long[]> items = new HashMap<>();
+    ItemCounts items;
     boolean overflowed;
     final CompensatedSums popularitySums;
     final long[] popularityUsers;
@@ -28,6 +26,7 @@ public final class CatalogState {
     private RankedCut cut;
 
     CatalogState(int cutoffs) {
+        this.items = new ItemCounts(cutoffs);
         this.popularitySums = new CompensatedSums(cutoffs);
         this.popularityUsers = new long[cutoffs];
         this.tailSums = new CompensatedSums(cutoffs);
@@ -35,6 +34,7 @@ public final class CatalogState {
     }
 
     CatalogState(CompensatedSums popularitySums, long[] popularityUsers, CompensatedSums tailSums, long[] tailUsers) {
+        this.items = new ItemCounts(popularityUsers.length);
         this.popularitySums = popularitySums;
         this.popularityUsers = popularityUsers;
         this.tailSums = tailSums;
@@ -50,6 +50,6 @@ public final class CatalogState {
 
     void overflow() {
         overflowed = true;
-        items = new HashMap<>();
+        items = new ItemCounts(popularityUsers.length);
     }
 }
