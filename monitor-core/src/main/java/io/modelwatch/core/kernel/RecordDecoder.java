@@ -429,8 +429,11 @@ final class RecordDecoder {
                 if (s.charAt(19) != '.' || n == 21) {
                     ok = false;
                 } else {
-                    int frac = digits(s, 20, n - 21);
-                    if (frac < 0 && n - 21 <= 9) {
+                    // Check every fraction digit (not through digits(), whose int overflows past 9 digits).
+                    for (int i = 20; i < n - 1 && ok; i++) {
+                        ok = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+                    }
+                    if (!ok || n - 21 > 9) {
                         ok = false;
                     } else {
                         int len = Math.min(n - 21, 3);
