@@ -90,12 +90,15 @@ public final class NgramMatcher {
         }
         int st = stamp;
         int b = bits;
+        long keyMask = keyMask(b, n);
         int d = 0;
+        // rolling key: shifting in one id and masking to n ids costs O(1) per position at any order
+        long key = 0;
+        for (int i = 0; i < n - 1; i++) {
+            key = (key << b) | ids[i];
+        }
         for (int i = 0; i < total; i++) {
-            long key = 0;
-            for (int j = 0; j < n; j++) {
-                key = (key << b) | ids[i + j];
-            }
+            key = ((key << b) | ids[i + n - 1]) & keyMask;
             int s = slot(key);
             while (true) {
                 if (tableStamp[s] != st) {
@@ -144,20 +147,19 @@ public final class NgramMatcher {
         int b = bits;
         int st = stamp;
         int mask = tableKeys.length - 1;
-        // lastZero: index of the most recent unknown id; an n-gram is usable when none lies inside
-        int lastZero = -1;
+        long keyMask = keyMask(b, n);
+        // run: how many known ids end at i; an n-gram is usable when the run covers it
+        int run = 0;
+        long key = 0;
         for (int i = 0; i < len; i++) {
-            if (ids[i] == 0) {
-                lastZero = i;
+            int id = ids[i];
+            key = ((key << b) | id) & keyMask;
+            if (id == 0) {
+                run = 0;
                 continue;
             }
-            int s0 = i - n + 1;
-            if (s0 < 0 || lastZero >= s0) {
+            if (++run < n) {
                 continue;
-            }
-            long key = 0;
-            for (int j = s0; j <= i; j++) {
-                key = (key << b) | ids[j];
             }
             int s = slot(key);
             while (tableStamp[s] == st) {
@@ -169,6 +171,11 @@ public final class NgramMatcher {
             }
         }
         return out;
+    }
+
+    private static long keyMask(int bits, int n) {
+        int width = bits * n;
+        return width >= 64 ? -1L : (1L << width) - 1;
     }
 
     private static String slowKey(int[] ids, int s, int n) {
