@@ -1,6 +1,8 @@
 package io.modelwatch.core.generate;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,10 +37,14 @@ public final class DemoGenerator {
     /** Records per day and per model when none is given. */
     public static final int DEFAULT_RECORDS_PER_DAY = 2_000;
 
-    /** File names written by {@link #writeAll(Path)}, in order. */
+    /** Name of the translation log written by {@link #writeAll(Path)}. */
     public static final String TRANSLATION_FILE = "mt.jsonl";
+    /** Name of the image classifier log written by {@link #writeAll(Path)}. */
     public static final String VISION_FILE = "vision.jsonl";
+    /** Name of the recommender log written by {@link #writeAll(Path)}. */
     public static final String RECSYS_FILE = "recsys.jsonl";
+    /** Suggested name of the file {@link #writeItemPopularity(Path)} writes; not part of {@link #writeAll(Path)}. */
+    public static final String RECSYS_POPULARITY_FILE = "recsys-popularity.csv";
 
     private static final long TRANSLATION_SALT = 0x6D74L;
     private static final long VISION_SALT = 0x7669L;
@@ -69,17 +75,29 @@ public final class DemoGenerator {
         this.recordsPerDay = recordsPerDay;
     }
 
-    /** A generator with the defaults: seed 42, from 2026-11-01T00:00:00Z, 7 days, 2,000 records per day. */
+    /**
+     * A generator with the defaults: seed 42, from 2026-11-01T00:00:00Z, 7 days, 2,000 records per day.
+     *
+     * @return the default generator
+     */
     public static DemoGenerator withDefaults() {
         return new DemoGenerator(DEFAULT_SEED, DEFAULT_START, DEFAULT_DAYS, DEFAULT_RECORDS_PER_DAY);
     }
 
-    /** The first day index that is degraded: {@code days / 2}. */
+    /**
+     * The first day index that is degraded.
+     *
+     * @return {@code days / 2}
+     */
     public int degradedFromDay() {
         return days / 2;
     }
 
-    /** The instant the degradation starts: {@code start + days / 2} days. */
+    /**
+     * The instant the degradation starts.
+     *
+     * @return {@code start} plus {@code days / 2} days
+     */
     public Instant degradedFrom() {
         return start.plusMillis(degradedFromDay() * RequestTimes.DAY_MILLIS);
     }
@@ -88,7 +106,9 @@ public final class DemoGenerator {
      * Writes {@code mt.jsonl}, {@code vision.jsonl} and {@code recsys.jsonl} into {@code dir}, creating it if
      * needed and replacing existing files.
      *
+     * @param dir the folder to write to
      * @return the three files, in that order
+     * @throws IOException if the folder or a file cannot be written
      */
     public List<Path> writeAll(Path dir) throws IOException {
         requireNonNull(dir, "dir is null");
@@ -102,19 +122,63 @@ public final class DemoGenerator {
         return List.of(translation, vision, recsys);
     }
 
-    /** Writes the translation log ({@code mt-en-de}) to {@code file}; returns the number of records. */
+    /**
+     * Writes the translation log ({@code mt-en-de}), replacing the file if it exists.
+     *
+     * @param file the file to write; missing parent folders are created
+     * @return the number of records written
+     * @throws IOException if the file cannot be written
+     */
     public long writeTranslation(Path file) throws IOException {
         return write(file, new TranslationStream(), TRANSLATION_SALT);
     }
 
-    /** Writes the image classifier log ({@code resnet-50}) to {@code file}; returns the number of records. */
+    /**
+     * Writes the image classifier log ({@code resnet-50}), replacing the file if it exists.
+     *
+     * @param file the file to write; missing parent folders are created
+     * @return the number of records written
+     * @throws IOException if the file cannot be written
+     */
     public long writeVision(Path file) throws IOException {
         return write(file, new VisionStream(), VISION_SALT);
     }
 
-    /** Writes the recommender log ({@code ranker-v3}) to {@code file}; returns the number of records. */
+    /**
+     * Writes the recommender log ({@code ranker-v3}), replacing the file if it exists.
+     *
+     * @param file the file to write; missing parent folders are created
+     * @return the number of records written
+     * @throws IOException if the file cannot be written
+     */
     public long writeRecsys(Path file) throws IOException {
-        return write(file, new RecsysStream(DemoRandom.of(seed, RECSYS_SALT + 2)), RECSYS_SALT);
+        return write(file, recsysStream(), RECSYS_SALT);
+    }
+
+    /**
+     * Writes the recommender's item popularity as a CSV table {@code item,count} (header line first, most
+     * popular item first): the training interaction counts behind the log of {@link #writeRecsys(Path)},
+     * 1,000,000 interactions over its 5,000 items. Popularity-bias metrics (such as {@code recsys.catalog}'s
+     * {@code item_popularity} parameter) read it to show the recommender leaning on popular items after
+     * the degradation. Depends on the seed only.
+     *
+     * @param file the file to write; missing parent folders are created
+     * @return the number of items written
+     * @throws IOException if the file cannot be written
+     */
+    public long writeItemPopularity(Path file) throws IOException {
+        requireNonNull(file, "file is null");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return recsysStream().writePopularity(out);
+        }
+    }
+
+    private RecsysStream recsysStream() {
+        return new RecsysStream(DemoRandom.of(seed, RECSYS_SALT + 2));
     }
 
     private long write(Path file, RecordStream stream, long salt) throws IOException {

@@ -3,6 +3,7 @@ package io.modelwatch.core.generate;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Arrays;
 
 /**
@@ -15,10 +16,15 @@ import java.util.Arrays;
  * items near the top and fills the rest with a mix of popular and long-tail items; after the degradation
  * it misses more relevant items, ranks the ones it finds lower, and fills the list mostly with popular
  * items (popularity bias). Immutable after construction.
+ *
+ * <p>{@link #writePopularity(Writer)} writes the catalogue's popularity as training interaction counts
+ * ({@value #TRAINING_INTERACTIONS} interactions spread by the same Zipf law), the {@code item,count} table
+ * popularity-bias metrics compare recommendations with.
  */
 final class RecsysStream implements RecordStream {
     static final int LIST_SIZE = 20;
     static final int CATALOGUE = 5_000;
+    static final long TRAINING_INTERACTIONS = 1_000_000L;
     private static final int USERS = 20_000;
     private static final double ZIPF_EXPONENT = 1.0;
 
@@ -142,6 +148,20 @@ final class RecsysStream implements RecordStream {
             slots[i] = item;
         }
         return slots;
+    }
+
+    /** Writes {@code item,count} with a header line, most popular first; returns the number of items. */
+    long writePopularity(Writer out) throws IOException {
+        double total = popularity[CATALOGUE - 1];
+        out.write("item,count\n");
+        for (int rank = 0; rank < CATALOGUE; rank++) {
+            double share = (popularity[rank] - (rank == 0 ? 0 : popularity[rank - 1])) / total;
+            out.write(itemIds[rank]);
+            out.write(',');
+            out.write(Long.toString(Math.round(share * TRAINING_INTERACTIONS)));
+            out.write('\n');
+        }
+        return CATALOGUE;
     }
 
     private void writeItems(JsonGenerator json, int[] items, int count) throws IOException {

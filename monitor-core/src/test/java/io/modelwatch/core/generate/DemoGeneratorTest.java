@@ -282,6 +282,44 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void itemPopularityCoversTheCatalogueAndRecommendationsLeanOnPopularItemsAfterTheMidpoint(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("popularity.csv");
+        assertThat(new DemoGenerator(42, START, DAYS, PER_DAY).writeItemPopularity(file)).isEqualTo(5_000);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("item,count");
+        Map<String, Long> popularity = new HashMap<>();
+        long previous = Long.MAX_VALUE;
+        long total = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] parts = line.split(",");
+            long count = Long.parseLong(parts[1]);
+            assertThat(count).isLessThanOrEqualTo(previous);
+            previous = count;
+            total += count;
+            assertThat(popularity.put(parts[0], count)).as("item %s once", parts[0]).isNull();
+        }
+        // Rounded shares of 1,000,000 interactions: the total is off by at most half a count per item.
+        assertThat(total).isBetween(1_000_000L - 2_500, 1_000_000L + 2_500);
+
+        // Every recommended and clicked item is in the catalogue the table describes.
+        for (JsonNode record : recsys) {
+            record.get("clicked").forEach(item -> assertThat(popularity).containsKey(item.asText()));
+        }
+        ToDoubleFunction<JsonNode> meanPopularity = r -> {
+            double sum = 0;
+            for (JsonNode item : r.get("recommended")) {
+                sum += popularity.get(item.asText());
+            }
+            return sum / r.get("recommended").size();
+        };
+        double before = mean(healthy(recsys), meanPopularity, DemoGeneratorTest::succeeded);
+        double after = mean(degraded(recsys), meanPopularity, DemoGeneratorTest::succeeded);
+        // Filler drawn from the Zipf law rises from 35% to 80% of the list.
+        assertThat(after).isGreaterThan(1.5 * before);
+    }
+
+    @Test
     void translationsMatchTheReferenceLessAfterTheMidpoint() {
         Predicate<JsonNode> scorable = r -> succeeded(r) && r.has("gold");
         double before = mean(healthy(mt), DemoGeneratorTest::unigramPrecision, scorable);
