@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Records are decoded ahead of time ({@link PreparedObservation}), so this measures the metric,
  * not JSON parsing. One invocation adds {@value #USERS} users; the score is in users per second.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar RankingAdd -f 1 -wi 2 -i 3}.
  * {@code catalogAdd} measures {@code recsys.catalog} on the same lists for comparison.
  */
 @State(Scope.Thread)
@@ -42,11 +43,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class RankingAddBenchmark {
-    static final int USERS = 10_000;
+    static final int USERS = 16_384;
 
     /** The cut-offs: the ranx comparison's k = 10, and the reference's full set. */
     @Param({"10", "1,5,10,20,100"})
     public String k;
+
+    /**
+     * How many distinct prepared users the {@value #USERS} adds cycle through (a power of 2):
+     * 16384 keeps about 80 MB of ids and maps out of cache, as a batch over stored records would;
+     * 256 keeps them in cache, as in the host, where a record is added right after it is decoded.
+     */
+    @Param({"16384", "256"})
+    public int distinct;
 
     private PreparedObservation[] records;
     private Metric<Object> ranking;
@@ -58,8 +67,11 @@ public class RankingAddBenchmark {
     public void setUp() {
         Random random = new Random(99);
         int catalogSize = 20_000;
-        records = new PreparedObservation[USERS];
-        for (int u = 0; u < USERS; u++) {
+        if (Integer.bitCount(distinct) != 1 || distinct > USERS) {
+            throw new IllegalArgumentException("distinct must be a power of 2 up to " + USERS);
+        }
+        records = new PreparedObservation[distinct];
+        for (int u = 0; u < distinct; u++) {
             Set<Integer> seen = new HashSet<>();
             List<String> list = new ArrayList<>(100);
             while (list.size() < 100) {
@@ -96,26 +108,30 @@ public class RankingAddBenchmark {
         return n;
     }
 
-    /** Adds every prepared user once to one ranking state. */
+    /** Adds {@value #USERS} prepared users to one ranking state. */
     @Benchmark
     @OperationsPerInvocation(USERS)
     public Object rankingAdd() {
         Metric<Object> m = ranking;
         Object s = rankingState;
-        for (PreparedObservation o : records) {
-            m.add(s, o);
+        PreparedObservation[] r = records;
+        int mask = r.length - 1;
+        for (int i = 0; i < USERS; i++) {
+            m.add(s, r[i & mask]);
         }
         return s;
     }
 
-    /** Adds every prepared user once to one catalog state (exact item counts, no popularity file). */
+    /** Adds {@value #USERS} prepared users to one catalog state (exact item counts, no popularity file). */
     @Benchmark
     @OperationsPerInvocation(USERS)
     public Object catalogAdd() {
         Metric<Object> m = catalog;
         Object s = catalogState;
-        for (PreparedObservation o : records) {
-            m.add(s, o);
+        PreparedObservation[] r = records;
+        int mask = r.length - 1;
+        for (int i = 0; i < USERS; i++) {
+            m.add(s, r[i & mask]);
         }
         return s;
     }
