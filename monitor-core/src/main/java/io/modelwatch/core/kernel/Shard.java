@@ -47,6 +47,7 @@ final class Shard implements Runnable {
     private final long baseFrom;
     private final long baseTo;
     private final int previous;
+    private final long periodMillis;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
     private volatile Throwable crash;
@@ -63,6 +64,7 @@ final class Shard implements Runnable {
         this.baseFrom = b != null && b.from() != null ? b.from().toEpochMilli() : Long.MAX_VALUE;
         this.baseTo = b != null && b.to() != null ? b.to().toEpochMilli() : Long.MIN_VALUE;
         this.previous = b != null && b.previous() != null ? b.previous() : 0;
+        this.periodMillis = plan.config().mode() == Mode.PERIODIC ? Schedules.parse(plan.config().schedule()).toMillis() : 0;
     }
 
     int groups() {
@@ -227,11 +229,15 @@ final class Shard implements Runnable {
         long end = Math.floorDiv(now, p) * p;
         long start = end - plan.sizeMillis();
         for (SegmentState seg : sortedSegments()) {
-            Object[][] states = mergePanes(seg, Math.floorDiv(start, p), Math.floorDiv(end, p));
-            if (states != null) {
-                emitWindow(seg, start, end, states);
+            if (end > seg.lastEmittedEnd) {
+                Object[][] states = mergePanes(seg, Math.floorDiv(start, p), Math.floorDiv(end, p));
+                if (states != null) {
+                    emitWindow(seg, start, end, states);
+                }
             }
-            seg.dropBefore(Math.floorDiv(start + plan.slideMillis(), p));
+            // Keep the panes the next tick's window (one period later) still covers; with a period
+            // shorter than the window, dropping up to start + slide lost them.
+            seg.dropBefore(Math.floorDiv(end + periodMillis - plan.sizeMillis(), p));
         }
     }
 
