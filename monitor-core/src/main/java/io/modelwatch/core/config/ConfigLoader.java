@@ -34,7 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a YAML configuration strictly: {@code ${ENV}} and {@code ${ENV:-default}} are substituted,
+ * Reads a YAML configuration strictly: {@code ${ENV}} and {@code ${ENV:-default}} are substituted
+ * (the default when the variable is unset or empty, as in the shell; not inside comments),
  * keys are bound to records through Jackson, and every unknown key, bad value and wrong type is
  * collected (with its line, path and a did-you-mean) instead of stopping at the first.
  *
@@ -93,6 +94,10 @@ public final class ConfigLoader {
         for (ConfigError e : early.errors()) {
             errors.addAt(e.line(), e.path(), e.message());
         }
+        if (!hasContent(substituted)) {
+            throw new ConfigException(List.of(new ConfigError(name, 0, "",
+                    "the file is empty; it needs at least a 'monitors:' list")));
+        }
         ModelWatchConfig config;
         try {
             config = mapper(errors).readValue(substituted, ModelWatchConfig.class);
@@ -133,8 +138,8 @@ public final class ConfigLoader {
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String value = environment.apply(m.group(1));
-                if (value == null) {
-                    value = m.group(2);
+                if ((value == null || value.isEmpty()) && m.group(2) != null) {
+                    value = m.group(2); // as in the shell: the default applies when the variable is unset or empty
                 }
                 if (value == null) {
                     errors.addAt(i + 1, "", "environment variable " + m.group(1) + " is not set; set it, or give a default"
@@ -167,6 +172,15 @@ public final class ConfigLoader {
             }
         }
         return line.length();
+    }
+
+    /** Whether the document holds anything but blanks and comments (called once the text has parsed). */
+    private static boolean hasContent(String text) {
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            return p.nextToken() != null;
+        } catch (IOException e) {
+            return true; // let the binding report the syntax error
+        }
     }
 
     /** Maps every path in the document (keys and list items) to its 1-based line. */
@@ -256,12 +270,30 @@ public final class ConfigLoader {
                                              Object beanOrClass, String propertyName) throws IOException {
             Collection<Object> known = deserializer.getKnownPropertyNames();
             List<String> names = known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
-            String path = pathOf(p.getParsingContext());
-            errors.addAt(p.currentLocation().getLineNr(), path, "unknown key '" + propertyName + "'."
+            String path = unknownKeyPath(ctxt, p, propertyName);
+            errors.add(path, "unknown key '" + propertyName + "'."
                     + Suggestions.didYouMean(propertyName, names)
                     + (names.isEmpty() ? "" : " Valid keys here: " + String.join(", ", names) + "."));
             p.skipChildren();
             return true;
+        }
+
+        /**
+         * Returns the path of an unknown key. Records bind through their constructor, so Jackson buffers
+         * unknown keys and reports them from a buffer without locations once the whole object is read;
+         * the file's own parser then stands at the object's end, in the context of its parent.
+         */
+        private static String unknownKeyPath(DeserializationContext ctxt, JsonParser p, String name) {
+            JsonParser file = ctxt.getParser();
+            if (file != null && file != p && file.currentToken() == JsonToken.END_OBJECT) {
+                String parent = pathOf(file.getParsingContext());
+                return parent.isEmpty() ? name : parent + "." + name;
+            }
+            JsonStreamContext ctx = p.getParsingContext();
+            if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                ctx = ctx.getParent();
+            }
+            return pathOf(ctx);
         }
 
         @Override
@@ -290,8 +322,11 @@ public final class ConfigLoader {
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
                                             String failureMsg) throws IOException {
-            errors.add(pathOf(p.getParsingContext()), "expected " + describe(targetType.getRawClass()) + " but found "
-                    + describe(t));
+            JsonStreamContext ctx = p.getParsingContext();
+            if ((t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) && ctx.getParent() != null) {
+                ctx = ctx.getParent(); // the path of the key, not of the list or mapping it opens
+            }
+            errors.add(pathOf(ctx), "expected " + describe(targetType.getRawClass()) + " but found " + describe(t));
             p.skipChildren();
             return null;
         }
