@@ -11,6 +11,7 @@ import io.modelwatch.core.config.ModelWatchConfig;
 import io.modelwatch.core.config.MonitorConfig;
 import io.modelwatch.core.config.SinkConfig;
 import io.modelwatch.core.config.Suggestions;
+import io.modelwatch.core.config.TimeValues;
 import io.modelwatch.core.config.WindowConfig;
 import io.modelwatch.core.plugin.MetricRegistry;
 import io.modelwatch.core.plugin.PluginCallException;
@@ -143,7 +144,7 @@ public final class PlanBuilder {
                 continue;
             }
             if (!metricNames.add(mc.displayName())) {
-                errors.add(mpath, "two metrics are named '" + mc.displayName() + "'; give one a different name:");
+                errors.add(mpath, "two metrics are named '" + mc.displayName() + "'; give one a different name with name:");
             }
             RegisteredFactory rf = registry.find(mc.type()).orElse(null);
             if (rf == null) {
@@ -158,7 +159,8 @@ public final class PlanBuilder {
                 if (factory.inputs().stream().noneMatch(in -> in.name().equals(input))) {
                     List<String> known = factory.inputs().stream().map(in -> in.name()).toList();
                     errors.add(mpath + ".inputs." + input, "unknown input '" + input + "' for " + mc.type() + "."
-                            + Suggestions.didYouMean(input, known) + " Inputs: " + String.join(", ", known));
+                            + (known.isEmpty() ? " It reads no inputs."
+                            : Suggestions.didYouMean(input, known) + " Inputs: " + String.join(", ", known)));
                 }
             }
             HostMetricSpec spec = new HostMetricSpec(factory, mc.displayName(), m.name(), params, mc.inputs(), fields, baseDir);
@@ -193,7 +195,10 @@ public final class PlanBuilder {
             return new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 0};
         }
         if (w.size() == null) {
-            errors.add(path + ".window", "a window needs a size, such as size: 1h");
+            String sizePath = path + ".window.size";
+            if (errors.errors().stream().noneMatch(e -> e.path().equals(sizePath))) { // not when its value was bad
+                errors.add(path + ".window", "a window needs a size, such as size: 1h");
+            }
             return null;
         }
         long size = w.size().toMillis();
@@ -203,8 +208,8 @@ public final class PlanBuilder {
             return null;
         }
         if (slide > size) {
-            errors.add(path + ".window.slide", "slide (" + slide + " ms) is longer than the size (" + size
-                    + " ms): records between windows would be lost");
+            errors.add(path + ".window.slide", "slide (" + TimeValues.format(w.slide()) + ") is longer than the size ("
+                    + TimeValues.format(w.size()) + "): records between windows would be lost");
             return null;
         }
         if (m.mode() == Mode.PERIODIC && m.schedule() == null) {
