@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>After a successful {@link #cut}, positions {@code 0 .. length()-1} hold the items in rank
  * order ({@link #item}) and whether each is a repeat of an earlier position ({@link #repeat},
- * only ever true under {@link Duplicates#FIRST_OCCURRENCE}). Nothing is allocated per call once
+ * only ever true under {@link Duplicates#FIRST_OCCURRENCE}); except under {@link Duplicates#RAW},
+ * {@link #positionOf} finds an item's first position in a small hash table, so a metric can look
+ * up each relevant item instead of each position. Nothing is allocated per call once
  * the buffers have grown to the record sizes seen. Mutable and not thread-safe: one instance per
  * metric state, used by the state's single writer only; it is never encoded or merged.
  */
