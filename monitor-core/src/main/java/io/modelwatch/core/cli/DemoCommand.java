@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", results in " + dir.resolve("out/results.jsonl"));
         spec.commandLine().getErr().flush();
         try {
-            return RunCommand.run(bootstrap.prepare(config), System.out, spec.commandLine().getErr(), 1, bootstrap);
+            return RunCommand.run(bootstrap.prepare(config), spec.commandLine().getOut(), spec.commandLine().getErr(), 1, bootstrap);
         } catch (ConfigException e) {
             return ConfigErrorsPrinter.print(e, spec.commandLine().getErr());
         }

@@ -10,7 +10,6 @@ import io.modelwatch.core.kernel.MonitorFailedException;
 import io.modelwatch.core.kernel.MonitorPlan;
 import io.modelwatch.core.kernel.MonitorStats;
 import io.modelwatch.core.sink.SinkRouter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,11 +51,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return ConfigErrorsPrinter.print(e, err);
         }
-        return run(p, System.out, err, shards, bootstrap);
+        return run(p, spec.commandLine().getOut(), err, shards, bootstrap);
     }
 
     /** Runs a prepared configuration; shared with {@code demo}. */
-    static int run(Bootstrap.Prepared p, PrintStream console, PrintWriter err, int shards, Bootstrap bootstrap)
+    static int run(Bootstrap.Prepared p, PrintWriter console, PrintWriter err, int shards, Bootstrap bootstrap)
             throws InterruptedException {
         List<SinkConfig> top = p.config().sinks().isEmpty() && p.config().monitors().stream().allMatch(m -> m.sinks().isEmpty())
                 ? List.of(new SinkConfig("console", null)) : p.config().sinks();

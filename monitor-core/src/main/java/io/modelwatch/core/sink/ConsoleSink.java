@@ -1,7 +1,7 @@
 package io.modelwatch.core.sink;
 
 import io.modelwatch.core.kernel.WindowResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleSink implements ResultSink {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public ConsoleSink(PrintStream out) {
+    public ConsoleSink(PrintWriter out) {
         this.out = out;
     }
 

@@ -2,7 +2,7 @@ package io.modelwatch.core.sink;
 
 import io.modelwatch.core.config.SinkConfig;
 import io.modelwatch.core.kernel.WindowResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +32,10 @@ public final class SinkRouter implements ResultSink {
      * @param perMonitor monitor name → its own sinks
      * @param baseDir where relative sink paths resolve
      * @param dataDir where a jsonl sink without a path writes ({@code results.jsonl})
+     * @param console where console sinks print
      */
     public static SinkRouter open(List<SinkConfig> top, Map<String, List<SinkConfig>> perMonitor, Path baseDir,
-                                  Path dataDir, PrintStream console) {
+                                  Path dataDir, PrintWriter console) {
         List<ResultSink> shared = new ArrayList<>();
         for (SinkConfig c : top) {
             shared.add(create(c, baseDir, dataDir, console));
@@ -50,7 +51,7 @@ public final class SinkRouter implements ResultSink {
         return new SinkRouter(shared, byMonitor);
     }
 
-    private static ResultSink create(SinkConfig c, Path baseDir, Path dataDir, PrintStream console) {
+    private static ResultSink create(SinkConfig c, Path baseDir, Path dataDir, PrintWriter console) {
         switch (c.type()) {
             case "console":
                 return new ConsoleSink(console);
