@@ -62,7 +62,7 @@ final class CalibrationMetric implements Metric<CalibrationState> {
     @Override
     public void add(CalibrationState s, Observation o) {
         PredictionBuffer b = s.buffer;
-        if (!input.read(o, b)) {
+        if (!input.read(o, b, false)) {
             s.rejected++;
             return;
         }
@@ -73,42 +73,68 @@ final class CalibrationMetric implements Metric<CalibrationState> {
         }
         double[] p = b.probs;
         int y = b.label;
-        // top label: the first maximum, as numpy.argmax and torch.max do
-        int top = 0;
-        double best = p[0];
-        double brier = 0;
-        for (int c = 0; c < classes; c++) {
-            double x = p[c];
-            if (x > best) {
-                best = x;
-                top = c;
-            }
-            double d = c == y ? x - 1.0 : x;
-            brier += d * d;
+        // One pass, two interleaved accumulators of each kind (shorter dependency chains):
+        // the largest and smallest probability and the sum of squares.
+        double max0 = Double.NEGATIVE_INFINITY;
+        double max1 = Double.NEGATIVE_INFINITY;
+        double min0 = Double.POSITIVE_INFINITY;
+        double min1 = Double.POSITIVE_INFINITY;
+        double sq0 = 0;
+        double sq1 = 0;
+        int c = 0;
+        for (; c + 1 < classes; c += 2) {
+            double x0 = p[c];
+            double x1 = p[c + 1];
+            max0 = Math.max(max0, x0);
+            max1 = Math.max(max1, x1);
+            min0 = Math.min(min0, x0);
+            min1 = Math.min(min1, x1);
+            sq0 += x0 * x0;
+            sq1 += x1 * x1;
         }
-        boolean correct = top == y;
-        s.count++;
+        if (c < classes) {
+            double x0 = p[c];
+            max0 = Math.max(max0, x0);
+            min0 = Math.min(min0, x0);
+            sq0 += x0 * x0;
+        }
+        double best = Math.max(max0, max1);
+        // the range check of the input, done in the same pass: NaN fails both tests
+        if (!(Math.min(min0, min1) >= 0.0 && best <= 1.0)) {
+            s.rejected++;
+            return;
+        }
+        double py = p[y];
+        // top label = the first maximum, as numpy.argmax and torch.max: right when p_y is the
+        // maximum and no earlier class ties with it
+        boolean correct = py == best;
+        if (correct) {
+            for (int k = 0; k < y; k++) {
+                if (p[k] == best) {
+                    correct = false;
+                    break;
+                }
+            }
+        }
         if (correct) {
             s.topCorrect++;
         }
         CompensatedSums sums = s.sums;
-        sums.add(CalibrationState.TOP_CONFIDENCE, best);
-        sums.add(CalibrationState.BRIER, brier);
+        sums.addPending(CalibrationState.TOP_CONFIDENCE, best);
+        // Σ_c (p_c − 1[c = y])² = Σ_c p_c² − 2 p_y + 1 (absolute rounding error a few 1e-16)
+        sums.addPending(CalibrationState.BRIER, (sq0 + sq1) - 2.0 * py + 1.0);
         if (classes == 2) {
             s.binaryCount++;
             double d = p[1] - (y == 1 ? 1.0 : 0.0);
-            sums.add(CalibrationState.BRIER_BINARY, d * d);
+            sums.addPending(CalibrationState.BRIER_BINARY, d * d);
         }
-        double py = p[y];
-        if (py > 0) {
-            double nll = -Math.log(py);
-            sums.add(CalibrationState.NLL, nll);
-            sums.add(CalibrationState.NLL_CLIPPED,
-                    py >= EqualMassBins.EPS && py <= 1.0 - EqualMassBins.EPS ? nll
-                            : -Math.log(Math.min(Math.max(py, EqualMassBins.EPS), 1.0 - EqualMassBins.EPS)));
+        if (py >= CalibrationState.PRODUCT_FLOOR && py <= 1.0 - EqualMassBins.EPS) {
+            s.multiplyTrueClassProbability(py);
         } else {
-            s.zeroProbability++;
-            sums.add(CalibrationState.NLL_CLIPPED, -Math.log(EqualMassBins.EPS));
+            addRareNll(s, py);
+        }
+        if ((++s.count & (CompensatedSums.BLOCK - 1)) == 0) {
+            s.flushPending();
         }
         double confidence = positiveClass ? p[1] : best;
         boolean hit = positiveClass ? y == 1 : correct;
@@ -116,22 +142,46 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             s.equalMass.add(confidence, hit);
         } else {
             int slot = convention.slot(confidence, boundaries, bins);
-            s.binCount[slot]++;
             if (hit) {
                 s.binCorrect[slot]++;
             }
-            s.binConfidence.add(slot, confidence);
+            s.binConfidence.addPending(slot, confidence);
+            if ((++s.binCount[slot] & (CompensatedSums.BLOCK - 1)) == 0) {
+                s.binConfidence.flush(slot);
+            }
+        }
+    }
+
+    /**
+     * The NLL of a true-class probability outside the product's range: 0 (unclipped infinite),
+     * below 2^-1000, or above 1 − eps (where clipping changes the value).
+     */
+    private static void addRareNll(CalibrationState s, double py) {
+        double clipped = -Math.log(Math.min(Math.max(py, EqualMassBins.EPS), 1.0 - EqualMassBins.EPS));
+        if (py > 0) {
+            double nll = -Math.log(py);
+            s.sums.add(CalibrationState.NLL, nll);
+            s.sums.add(CalibrationState.NLL_CLIP_CORRECTION, clipped - nll);
+        } else {
+            s.zeroProbability++;
+            s.sums.add(CalibrationState.NLL_CLIP_CORRECTION, clipped);
         }
     }
 
     @Override
     public void merge(CalibrationState target, CalibrationState source) {
+        // after a merge the counts no longer mark block boundaries: start new blocks
+        target.flushPending();
+        if (!equalMass) {
+            target.binConfidence.flushAll();
+        }
         target.count += source.count;
         target.rejected += source.rejected;
         target.topCorrect += source.topCorrect;
         target.binaryCount += source.binaryCount;
         target.zeroProbability += source.zeroProbability;
         target.sums.addAll(source.sums);
+        target.sums.add(CalibrationState.NLL, source.pendingNll());
         if (equalMass) {
             target.equalMass.merge(source.equalMass);
         } else {
@@ -167,11 +217,12 @@ final class CalibrationMetric implements Metric<CalibrationState> {
         double n = s.count;
         double accuracy = s.topCorrect / n;
         double meanConfidence = s.sums.value(CalibrationState.TOP_CONFIDENCE) / n;
+        double nllSum = s.sums.value(CalibrationState.NLL) + s.pendingNll();
         double nll;
         if (clipNll) {
-            nll = s.sums.value(CalibrationState.NLL_CLIPPED) / n;
+            nll = (nllSum + s.sums.value(CalibrationState.NLL_CLIP_CORRECTION)) / n;
         } else {
-            nll = s.zeroProbability > 0 ? Double.NaN : s.sums.value(CalibrationState.NLL) / n;
+            nll = s.zeroProbability > 0 ? Double.NaN : nllSum / n;
         }
         boolean empty = s.count == 0;
         return MetricValue.builder()
@@ -214,6 +265,8 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             out.writeLong(s.binaryCount);
             out.writeLong(s.zeroProbability);
             s.sums.write(out);
+            out.writeDouble(s.productMantissa);
+            out.writeLong(s.productExponent);
             out.writeBoolean(equalMass);
             if (equalMass) {
                 s.equalMass.write(out);
@@ -235,6 +288,8 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             long binaryCount = in.readLong();
             long zeroProbability = in.readLong();
             CompensatedSums sums = CompensatedSums.read(in, CalibrationState.SUM_COUNT);
+            double productMantissa = in.readDouble();
+            long productExponent = in.readLong();
             boolean em = in.readBoolean();
             if (em != equalMass) {
                 throw new IOException("state was written with binning " + (em ? "equal_mass" : "uniform")
@@ -261,6 +316,8 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             s.topCorrect = topCorrect;
             s.binaryCount = binaryCount;
             s.zeroProbability = zeroProbability;
+            s.productMantissa = productMantissa;
+            s.productExponent = productExponent;
             return s;
         }
     }

@@ -13,9 +13,15 @@ public final class CalibrationState {
     static final int TOP_CONFIDENCE = 0;
     static final int BRIER = 1;
     static final int BRIER_BINARY = 2;
+    /** Σ −ln p_y over records whose p_y is positive (the pending product excluded). */
     static final int NLL = 3;
-    static final int NLL_CLIPPED = 4;
+    /** Σ (clipped − unclipped) NLL over records where clipping to [eps, 1 − eps] changes it. */
+    static final int NLL_CLIP_CORRECTION = 4;
     static final int SUM_COUNT = 5;
+    /** True-class probabilities at least this large go into the running product. */
+    static final double PRODUCT_FLOOR = 0x1.0p-1000;
+    private static final long MANTISSA_BITS = 0x000F_FFFF_FFFF_FFFFL;
+    private static final long EXPONENT_OF_ONE = 0x3FF0_0000_0000_0000L;
 
     long count;
     long rejected;
@@ -26,6 +32,14 @@ public final class CalibrationState {
     /** Records whose true class had probability 0 (unclipped NLL infinite). */
     long zeroProbability;
     final CompensatedSums sums;
+    /**
+     * The product of the pending block's true-class probabilities as mantissa × 2^exponent, the
+     * mantissa kept in [1, 2): one logarithm per block instead of one per record. Each of the
+     * at most {@link CompensatedSums#BLOCK} multiplications rounds once, so the block's NLL errs
+     * by less than 2^-45 in total.
+     */
+    double productMantissa = 1.0;
+    long productExponent;
     /** Uniform binning: samples, correct samples and summed confidence per slot; null for equal mass. */
     final long[] binCount;
     final long[] binCorrect;
@@ -48,6 +62,28 @@ public final class CalibrationState {
             binConfidence = null;
         }
     }
+
+    /** Multiplies the pending product by {@code p} in [2^-1000, 1]; exact renormalisation. */
+    void multiplyTrueClassProbability(double p) {
+        long bits = Double.doubleToRawLongBits(productMantissa * p);
+        productExponent += (bits >>> 52) - 1023;
+        productMantissa = Double.longBitsToDouble((bits & MANTISSA_BITS) | EXPONENT_OF_ONE);
+    }
+
+    /** Returns −ln of the pending product. */
+    double pendingNll() {
+        return -(Math.log(productMantissa) + productExponent * LN2);
+    }
+
+    /** Folds every pending block into the compensated sums. */
+    void flushPending() {
+        sums.flushAll();
+        sums.add(NLL, pendingNll());
+        productMantissa = 1.0;
+        productExponent = 0;
+    }
+
+    private static final double LN2 = 0.6931471805599453;
 
     CalibrationState(CompensatedSums sums, long[] binCount, long[] binCorrect, CompensatedSums binConfidence,
                      EqualMassBins equalMass) {

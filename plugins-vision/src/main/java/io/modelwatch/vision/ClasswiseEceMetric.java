@@ -69,8 +69,10 @@ final class ClasswiseEceMetric implements Metric<ClasswiseState> {
         s.labelCount[y]++;
         for (int c = 0; c < classes; c++) {
             int i = c * slots + convention.slot(p[c], boundaries, bins);
-            s.binCount[i]++;
-            s.binProbability.add(i, p[c]);
+            s.binProbability.addPending(i, p[c]);
+            if ((++s.binCount[i] & (CompensatedSums.BLOCK - 1)) == 0) {
+                s.binProbability.flush(i);
+            }
             if (c == y) {
                 s.binPositive[i]++;
             }
@@ -80,6 +82,7 @@ final class ClasswiseEceMetric implements Metric<ClasswiseState> {
     @Override
     public void merge(ClasswiseState target, ClasswiseState source) {
         target.ensureClasses(source.classes);
+        target.binProbability.flushAll();
         target.count += source.count;
         target.rejected += source.rejected;
         for (int c = 0; c < source.classes; c++) {

@@ -87,17 +87,20 @@ final class ConfidenceMetric implements Metric<ConfidenceState> {
                 entropy -= x * Math.log(x);
             }
         }
-        s.count++;
         s.histogram[BinConvention.NETCAL.slot(best, boundaries, bins)]++;
         s.grid[ConfidenceGrid.cell(best)]++;
-        s.sums.add(ConfidenceState.CONFIDENCE, best);
-        s.sums.add(ConfidenceState.ENTROPY, entropy);
+        s.sums.addPending(ConfidenceState.CONFIDENCE, best);
+        s.sums.addPending(ConfidenceState.ENTROPY, entropy);
+        if ((++s.count & (CompensatedSums.BLOCK - 1)) == 0) {
+            s.sums.flushAll();
+        }
         s.ensureClasses(classes);
         s.predicted[top]++;
     }
 
     @Override
     public void merge(ConfidenceState target, ConfidenceState source) {
+        target.sums.flushAll();
         target.count += source.count;
         target.rejected += source.rejected;
         for (int i = 0; i < bins; i++) {
@@ -237,8 +240,7 @@ final class ConfidenceMetric implements Metric<ConfidenceState> {
                 }
                 s.grid[i] = in.readLong();
             }
-            CompensatedSums sums = CompensatedSums.read(in, 2);
-            s.sums.addAll(sums);
+            s.sums = CompensatedSums.read(in, 2);
             int classes = in.readInt();
             if (classes < 0 || classes > classLimit) {
                 throw new IOException("state has " + classes + " classes, more than class_limit " + classLimit);

@@ -18,7 +18,7 @@ public final class ConfidenceState {
     long rejected;
     final long[] histogram;
     final long[] grid;
-    final CompensatedSums sums;
+    CompensatedSums sums;
     long[] predicted;
     /** Reused decoding space; not part of the state's value. */
     final PredictionBuffer buffer = new PredictionBuffer();

@@ -106,6 +106,17 @@ final class PredictionInput {
      * @return false when the record is bad input (the metric counts it as rejected)
      */
     boolean read(Observation o, PredictionBuffer into) {
+        return read(o, into, true);
+    }
+
+    /**
+     * Reads one record into {@code into}; with {@code checkRange} false a probability vector is
+     * not checked for values outside [0, 1] or NaN, and the caller must check it (the
+     * calibration metric does so inside its own pass over the vector).
+     *
+     * @return false when the record is bad input (the metric counts it as rejected)
+     */
+    boolean read(Observation o, PredictionBuffer into, boolean checkRange) {
         double[] v = o.numbers(probs);
         if (v != null) {
             int c = v.length;
@@ -134,7 +145,7 @@ final class PredictionInput {
                     p[i] *= inv;
                 }
                 into.probs = p;
-            } else {
+            } else if (checkRange) {
                 for (int i = 0; i < c; i++) {
                     double x = v[i];
                     // also rejects NaN
@@ -142,6 +153,8 @@ final class PredictionInput {
                         return false;
                     }
                 }
+                into.probs = v;
+            } else {
                 into.probs = v;
             }
             into.classes = c;
