@@ -75,6 +75,7 @@ public final class Tokenizer13a implements Tokenizer {
         char[] c = out.chars;
         int runStart = -1;
         boolean special = false;
+        int hash = 0;
         for (int i = 0; i < n; i++) {
             char ch = c[i];
             int cls = ch < 128 ? CLASS[ch] : PythonText.isSpace(ch) ? 1 : 0;
@@ -82,29 +83,36 @@ public final class Tokenizer13a implements Tokenizer {
                 if (runStart < 0) {
                     runStart = i;
                     special = false;
+                    hash = 0;
                 }
                 special |= cls == 3;
+                hash = 31 * hash + ch;
                 continue;
             }
             if (runStart >= 0) {
-                endRun(out, runStart, i, special, scratch);
-                c = out.chars;
+                if (special) {
+                    splitSpecial(out, runStart, i, scratch);
+                    c = out.chars;
+                } else {
+                    out.add(runStart, i, hash);
+                }
                 runStart = -1;
             }
             if (cls == 2) {
-                out.add(i, i + 1);
+                out.add(i, i + 1, ch);
             }
         }
         if (runStart >= 0) {
-            endRun(out, runStart, n, special, scratch);
+            if (special) {
+                splitSpecial(out, runStart, n, scratch);
+            } else {
+                out.add(runStart, n, hash);
+            }
         }
     }
 
-    private static void endRun(Tokens out, int start, int end, boolean special, Scratch scratch) {
-        if (!special) {
-            out.add(start, end);
-            return;
-        }
+    /** Runs passes (b)–(d) on one token that holds a {@code .}, {@code ,} or {@code -}, and adds the pieces. */
+    private static void splitSpecial(Tokens out, int start, int end, Scratch scratch) {
         int len = end - start;
         // each pass at most doubles the text, so two regions of 8 * (len + 2) hold every step
         int half = 8 * (len + 2);

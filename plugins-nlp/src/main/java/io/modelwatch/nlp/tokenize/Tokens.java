@@ -15,6 +15,7 @@ public final class Tokens {
     int length;
     int[] start = new int[64];
     int[] end = new int[64];
+    int[] hash = new int[64];
     int count;
 
     /** Returns the number of tokens. */
@@ -59,14 +60,9 @@ public final class Tokens {
         return Arrays.equals(chars, start[i], end[i], other.chars, other.start[j], other.end[j]);
     }
 
-    /** Returns a hash of token {@code i}'s characters. */
+    /** Returns the hash of token {@code i}'s characters: {@code h = 31 * h + c} over them, as {@link String#hashCode}. */
     public int hash(int i) {
-        int h = 0;
-        char[] c = chars;
-        for (int k = start[i], e = end[i]; k < e; k++) {
-            h = 31 * h + c[k];
-        }
-        return h;
+        return hash[i];
     }
 
     /** Makes room for {@code n} characters and clears the tokens; returns the array to write into. */
@@ -85,14 +81,26 @@ public final class Tokens {
         length = len;
     }
 
-    /** Adds the span {@code [s, e)} of {@link #chars()} as a token. */
+    /** Adds the span {@code [s, e)} of {@link #chars()} as a token, computing its hash. */
     void add(int s, int e) {
+        int h = 0;
+        char[] c = chars;
+        for (int k = s; k < e; k++) {
+            h = 31 * h + c[k];
+        }
+        add(s, e, h);
+    }
+
+    /** Adds the span {@code [s, e)} of {@link #chars()} as a token whose {@link #hash} is {@code h}. */
+    void add(int s, int e, int h) {
         if (count == start.length) {
             start = Arrays.copyOf(start, count * 2);
             end = Arrays.copyOf(end, count * 2);
+            hash = Arrays.copyOf(hash, count * 2);
         }
         start[count] = s;
         end[count] = e;
+        hash[count] = h;
         count++;
     }
 
@@ -110,10 +118,12 @@ public final class Tokens {
                 break;
             }
             int s = i;
+            int h = 0;
             while (i < n && !PythonText.isSpace(c[i])) {
+                h = 31 * h + c[i];
                 i++;
             }
-            add(s, i);
+            add(s, i, h);
         }
     }
 
