@@ -10,11 +10,11 @@ import io.modelwatch.nlp.text.PythonText;
  * {@code &}, pad with a space on each side, then four global left-to-right non-overlapping passes:
  * (a) surround ASCII {@code  !"#$%&()*+/:;<=>?@[\]^_`{|}~} with spaces, (b) {@code ([^0-9])([.,])}
  * → {@code "$1 $2 "}, (c) {@code ([.,])([^0-9])} → {@code " $1 $2"}, (d) {@code ([0-9])(-)} →
- * {@code "$1 $2 "}; finally split on Python whitespace. Each pass here is a loop over a
- * {@code char[]} that consumes two characters on a match and one otherwise, which is exactly the
- * regex engine's leftmost non-overlapping semantics for two-character patterns. Working on UTF-16
- * units gives the same output as Python's code points because every character a pattern names is
- * ASCII. Stateless and thread-safe.
+ * {@code "$1 $2 "}; finally split on Python whitespace. The passes are applied token by token in
+ * one scan (see {@link #tokenize}); each pass is a loop that consumes two characters on a match and
+ * one otherwise, which is exactly the regex engine's leftmost non-overlapping semantics for
+ * two-character patterns. Working on UTF-16 units gives the same output as Python's code points
+ * because every character a pattern names is ASCII. Stateless and thread-safe.
  */
 public final class Tokenizer13a implements Tokenizer {
     static final Tokenizer13a INSTANCE = new Tokenizer13a();
