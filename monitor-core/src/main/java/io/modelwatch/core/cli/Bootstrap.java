@@ -86,8 +86,13 @@ final class Bootstrap {
             manager = plugins(pluginsDir, config.plugins().onError());
         } catch (PluginLoadException e) {
             List<ConfigError> all = new ArrayList<>(errors.errors());
+            // A folder that is not there is the dir: setting's fault; a plugin that does not load, the folder's.
+            String at = pluginsDir != null && !Files.isDirectory(pluginsDir) ? "plugins.dir" : "plugins";
+            // The exception's closing advice is not among its problems: say what on-error: skip would do.
+            String advice = at.equals("plugins") && config.plugins().onError() == OnError.FAIL
+                    ? " Or set plugins.on-error: skip to start without the plugins that fail." : "";
             for (String problem : e.problems()) {
-                all.add(new ConfigError(file.toString(), errors.lineOf("plugins"), "plugins", problem));
+                all.add(new ConfigError(file.toString(), errors.lineOf(at), at, problem + advice));
             }
             throw new ConfigException(all);
         }
