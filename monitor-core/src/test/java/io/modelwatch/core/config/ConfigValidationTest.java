@@ -2,6 +2,7 @@ package io.modelwatch.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelwatch.core.cli.fixtures.ExplodingPlugin;
 import io.modelwatch.core.kernel.MonitorPlan;
 import io.modelwatch.core.kernel.PlanBuilder;
 import io.modelwatch.core.metrics.CorePlugin;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigValidationTest {
     private static final Path FILE = Path.of("monitors.yaml");
-    private static final String CORE_TYPES = "core.count, core.error_rate, core.latency, core.throughput";
+    private static final String CORE_TYPES = "core.count, core.error_rate, core.latency, core.throughput,"
+            + " faulty.explode";
 
     private final PluginManager plugins = new PluginManager();
 
     ConfigValidationTest() {
         plugins.install(new CorePlugin());
+        plugins.install(new ExplodingPlugin()); // faulty.explode: one required NUMBER input, 'latency'
     }
 
     @AfterEach
@@ -152,16 +155,54 @@ class ConfigValidationTest {
                 monitors:
                   - name: m
                     source: { path: p.jsonl }
-                    fields: { time: /ts, latency: /latency_ms }
+                    fields: { time: /ts }
                     metrics:
                       - type: core.error_rate
                       - type: core.latency
                         params: { field: duration }
                 """)).containsExactly(
                 "monitors.yaml:6: monitors[0].metrics[0]: the monitor has no field 'failed'; add `failed:"
-                        + " /json/pointer` under its fields: (it has: time, latency)",
+                        + " /json/pointer` under its fields: (it has: time)",
                 "monitors.yaml:7: monitors[0].metrics[1]: the monitor has no field 'duration'; add `duration:"
-                        + " /json/pointer` under its fields: (it has: time, latency)");
+                        + " /json/pointer` under its fields: (it has: time)");
+    }
+
+    @Test
+    void missingRequiredInputSaysHowToMapIt() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    source: { path: p.jsonl }
+                    fields: { time: /ts, duration: /duration_ms }
+                    metrics:
+                      - type: faulty.explode
+                      - type: faulty.explode
+                        name: renamed
+                        inputs: { latency: duration }
+                """)).containsExactly("monitors.yaml:6: monitors[0].metrics[0]: input 'latency' (a latency) needs a"
+                + " field: add `latency: /json/pointer` under the monitor's fields:, or map it to another field with"
+                + " inputs: {latency: <field>}");
+    }
+
+    @Test
+    void inputMappedToAFieldTheMonitorLacks() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    metrics:
+                      - { type: faulty.explode, inputs: { latency: duration } }
+                      - { type: faulty.explode, name: other, inputs: { latncy: duration } }
+                """)).containsExactly(
+                "monitors.yaml:6: monitors[0].metrics[0]: input 'latency' (a latency) needs a field: add `duration:"
+                        + " /json/pointer` under the monitor's fields:, or map it to another field with inputs:"
+                        + " {latency: <field>}",
+                "monitors.yaml:7: monitors[0].metrics[1].inputs.latncy: unknown input 'latncy' for faulty.explode."
+                        + " Did you mean 'latency'? Inputs: latency",
+                "monitors.yaml:7: monitors[0].metrics[1]: input 'latency' (a latency) needs a field: add `latency:"
+                        + " /json/pointer` under the monitor's fields:, or map it to another field with inputs:"
+                        + " {latency: <field>}");
     }
 
     @Test
