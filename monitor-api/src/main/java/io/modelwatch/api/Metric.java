@@ -55,4 +55,18 @@ public interface Metric<S> {
 
     /** Returns the versioned binary form of the state. Never null. */
     StateCodec<S> codec();
+
+    /**
+     * Returns distribution-level drift statistics of a state against a baseline state, for
+     * metrics whose drift is more than the difference of their outputs: for example a
+     * population stability index, or a Kolmogorov–Smirnov or χ² statistic with its p-value
+     * (outputs ending in {@code _p_value} are p-values; the host includes them in its
+     * false-discovery control). The host calls it when the monitor has a baseline and reports
+     * the values under {@code drift}. Neither state is changed.
+     *
+     * @return named statistics (undefined ones as null); the default has none
+     */
+    default MetricValue drift(S current, S baseline) {
+        return MetricValue.builder().build();
+    }
 }
