@@ -37,6 +37,8 @@ final class MonitorRunner {
     private final Map<Integer, Map<String, String>> segmentLabels = new ConcurrentHashMap<>();
     private final Map<String, Integer> segmentIndex = new HashMap<>();
     private final List<String> segmentNames = new ArrayList<>();
+    /** Segment labels by index, handed to each record so metrics see {@code Observation.segment()}. */
+    private final List<Map<String, String>> labelsByIndex = new ArrayList<>();
     private final int groups;
     private volatile LineSource current;
     private volatile boolean stopped;
@@ -44,6 +46,7 @@ final class MonitorRunner {
     private long late;
     private long counter;
     private long maxTime = Long.MIN_VALUE;
+    private long minTime = Long.MAX_VALUE;
     private long closedUpTo = Long.MIN_VALUE;
     private long nextTick;
     private Shard[] shards;
@@ -113,7 +116,8 @@ final class MonitorRunner {
         } finally {
             flushAll();
             for (Shard s : shards) {
-                s.send(new Shard.End());
+                // The monitor-wide span, so a segment's total does not depend on which shard owns it.
+                s.send(new Shard.End(minTime, maxTime));
             }
             for (Thread t : threads) {
                 t.join();
@@ -156,10 +160,12 @@ final class MonitorRunner {
             rec.lineNumber = source.lineNumber();
             rec.baselineOnly = baseline;
             rec.segment = segmentOf(decoder.segmentValues(), rec);
+            rec.segmentLabels(labelsByIndex.isEmpty() ? Map.of() : labelsByIndex.get(rec.segment));
             rec.group = groupOf(rec.id);
             if (!baseline) {
                 records++;
                 maxTime = Math.max(maxTime, rec.timeMillis);
+                minTime = Math.min(minTime, rec.timeMillis);
             }
             commit(rec.segment);
             if (realtime) {
@@ -302,6 +308,8 @@ final class MonitorRunner {
         for (int i = 0; i < segmentNames.size(); i++) {
             labels.put(segmentNames.get(i), values == null ? OTHER : values[i] == null ? "" : values[i]);
         }
+        Map<String, String> frozen = Map.copyOf(labels);
+        labelsByIndex.add(frozen);
         segmentLabels.put(index, labels);
         return index;
     }

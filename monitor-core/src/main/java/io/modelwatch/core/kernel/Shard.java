@@ -32,8 +32,11 @@ final class Shard implements Runnable {
     record Tick(long nowMillis) implements Message {
     }
 
-    /** End of input: evaluate what remains and stop. */
-    record End() implements Message {
+    /**
+     * End of input: evaluate what remains and stop. Carries the monitor's first and last event
+     * times (over all shards), the span of a static run's total.
+     */
+    record End(long minTime, long maxTime) implements Message {
     }
 
     private final MonitorPlan plan;
@@ -48,8 +51,6 @@ final class Shard implements Runnable {
     private final long baseTo;
     private final int previous;
     private final long periodMillis;
-    private long minTime = Long.MAX_VALUE;
-    private long maxTime = Long.MIN_VALUE;
     private volatile Throwable crash;
 
     Shard(MonitorPlan plan, BlockingQueue<Batch> free, Map<Integer, Map<String, String>> segmentLabels,
@@ -92,8 +93,8 @@ final class Shard implements Runnable {
                     closeWindows(w.millis(), false);
                 } else if (m instanceof Tick t) {
                     tick(t.nowMillis());
-                } else if (m instanceof End) {
-                    finish();
+                } else if (m instanceof End e) {
+                    finish(e.minTime(), e.maxTime());
                     return;
                 }
             }
@@ -130,8 +131,6 @@ final class Shard implements Runnable {
                 anyBase = true;
                 continue;
             }
-            minTime = Math.min(minTime, t);
-            maxTime = Math.max(maxTime, t);
             batch.states[i] = seg.pane(windowed ? Math.floorDiv(t, pane) : 0L, plan, groups);
             if (t >= baseFrom && t < baseTo) {
                 batch.baseStates[i] = seg.baseline(plan, groups);
@@ -247,7 +246,7 @@ final class Shard implements Runnable {
         return list;
     }
 
-    private void finish() {
+    private void finish(long minTime, long maxTime) {
         if (plan.config().mode() == Mode.STATIC) {
             closeWindows(Long.MAX_VALUE, true);
             if (minTime <= maxTime) {
