@@ -128,7 +128,7 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             double d = p[1] - (y == 1 ? 1.0 : 0.0);
             sums.addPending(CalibrationState.BRIER_BINARY, d * d);
         }
-        if (py >= CalibrationState.PRODUCT_FLOOR && py <= 1.0 - EqualMassBins.EPS) {
+        if (py >= EqualMassBins.EPS && py <= 1.0 - EqualMassBins.EPS) {
             s.multiplyTrueClassProbability(py);
         } else {
             addRareNll(s, py);
@@ -153,8 +153,8 @@ final class CalibrationMetric implements Metric<CalibrationState> {
     }
 
     /**
-     * The NLL of a true-class probability outside the product's range: 0 (unclipped infinite),
-     * below 2^-1000, or above 1 − eps (where clipping changes the value).
+     * The NLL of a true-class probability outside [eps, 1 − eps], where clipping changes the
+     * value (and where it is 0, the unclipped NLL is infinite).
      */
     private static void addRareNll(CalibrationState s, double py) {
         double clipped = -Math.log(Math.min(Math.max(py, EqualMassBins.EPS), 1.0 - EqualMassBins.EPS));

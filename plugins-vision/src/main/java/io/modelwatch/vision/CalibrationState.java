@@ -18,8 +18,6 @@ public final class CalibrationState {
     /** Σ (clipped − unclipped) NLL over records where clipping to [eps, 1 − eps] changes it. */
     static final int NLL_CLIP_CORRECTION = 4;
     static final int SUM_COUNT = 5;
-    /** True-class probabilities at least this large go into the running product. */
-    static final double PRODUCT_FLOOR = 0x1.0p-1000;
     private static final long MANTISSA_BITS = 0x000F_FFFF_FFFF_FFFFL;
     private static final long EXPONENT_OF_ONE = 0x3FF0_0000_0000_0000L;
 
@@ -63,7 +61,7 @@ public final class CalibrationState {
         }
     }
 
-    /** Multiplies the pending product by {@code p} in [2^-1000, 1]; exact renormalisation. */
+    /** Multiplies the pending product by {@code p} in [eps, 1]; the renormalisation is exact. */
     void multiplyTrueClassProbability(double p) {
         long bits = Double.doubleToRawLongBits(productMantissa * p);
         productExponent += (bits >>> 52) - 1023;

@@ -88,6 +88,27 @@ class CalibrationMetricTest {
     }
 
     @Test
+    void nllClipsTinyAndCertainProbabilities() {
+        // true-class probabilities 1e-20 (below eps = 2^-52), 1.0, 0.5 and 0 (label 1 against score 0)
+        List<Observation> records = List.of(
+                TestObservation.at(0).with("score", 1e-20).with("label", 1.0).build(),
+                TestObservation.at(1).with("score", 1.0).with("label", 1.0).build(),
+                TestObservation.at(2).with("score", 0.5).with("label", 1.0).build());
+        double eps = 0x1p-52;
+        MetricValue clipped = CalibrationCases.run(records);
+        assertEquals((-Math.log(eps) - Math.log(1 - eps) + Math.log(2)) / 3, clipped.value("nll"), 1e-15);
+        assertEquals(0.0, clipped.value("nll_infinite"));
+        MetricValue raw = CalibrationCases.run(records, "nll_clip", false);
+        assertEquals((-Math.log(1e-20) + Math.log(2)) / 3, raw.value("nll"), 1e-15);
+        List<Observation> withZero = new ArrayList<>(records);
+        withZero.add(TestObservation.at(3).with("score", 0.0).with("label", 1.0).build());
+        assertEquals(null, CalibrationCases.run(withZero, "nll_clip", false).value("nll"));
+        MetricValue zeroClipped = CalibrationCases.run(withZero);
+        assertEquals(1.0, zeroClipped.value("nll_infinite"));
+        assertEquals((-2 * Math.log(eps) - Math.log(1 - eps) + Math.log(2)) / 4, zeroClipped.value("nll"), 1e-14);
+    }
+
+    @Test
     void anEmptyStateHasEveryOutputUndefined() {
         MetricValue v = CalibrationCases.run(List.of());
         assertThat(v.values()).containsOnlyKeys("ece", "rmsce", "mce", "ace", "brier", "brier_binary", "nll",
