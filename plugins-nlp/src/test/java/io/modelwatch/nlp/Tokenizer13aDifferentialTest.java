@@ -41,7 +41,7 @@ class Tokenizer13aDifferentialTest {
         Tokens out = new Tokens();
         Tokenizer.Scratch scratch = new Tokenizer.Scratch();
         Random r = new Random(13);
-        for (int k = 0; k < 5_000; k++) {
+        for (int k = 0; k < 20_000; k++) {
             StringBuilder sb = new StringBuilder();
             int n = r.nextInt(14);
             for (int i = 0; i < n; i++) {

@@ -74,39 +74,43 @@ public final class Tokenizer13a implements Tokenizer {
         out.load(s, n);
         char[] c = out.chars;
         int runStart = -1;
-        boolean special = false;
+        int specials = 0;
+        int lastSpecial = -1;
         int hash = 0;
-        for (int i = 0; i < n; i++) {
-            char ch = c[i];
+        int bodyHash = 0;
+        for (int i = 0; i <= n; i++) {
+            char ch = i < n ? c[i] : ' ';
             int cls = ch < 128 ? CLASS[ch] : PythonText.isSpace(ch) ? 1 : 0;
             if (cls == 0 || cls == 3) {
                 if (runStart < 0) {
                     runStart = i;
-                    special = false;
+                    specials = 0;
                     hash = 0;
                 }
-                special |= cls == 3;
+                if (cls == 3) {
+                    specials++;
+                    lastSpecial = i;
+                }
+                bodyHash = hash;
                 hash = 31 * hash + ch;
                 continue;
             }
             if (runStart >= 0) {
-                if (special) {
+                if (specials == 0) {
+                    out.add(runStart, i, hash);
+                } else if (specials == 1 && lastSpecial == i - 1 && i - runStart >= 2 && c[i - 1] != '-') {
+                    // the commonest case, "word." or "2019,": passes (b) or (c) split the final
+                    // '.'/',' off whatever precedes it, because a space always follows it
+                    out.add(runStart, i - 1, bodyHash);
+                    out.add(i - 1, i, c[i - 1]);
+                } else {
                     splitSpecial(out, runStart, i, scratch);
                     c = out.chars;
-                } else {
-                    out.add(runStart, i, hash);
                 }
                 runStart = -1;
             }
             if (cls == 2) {
                 out.add(i, i + 1, ch);
-            }
-        }
-        if (runStart >= 0) {
-            if (special) {
-                splitSpecial(out, runStart, n, scratch);
-            } else {
-                out.add(runStart, n, hash);
             }
         }
     }
