@@ -94,11 +94,6 @@ final class RankingMetric implements Metric<RankingState> {
         }
     }
 
-    /** Returns the cut-offs, ascending and distinct. */
-    List<Integer> cutoffs() {
-        return Arrays.stream(ks).boxed().toList();
-    }
-
     @Override
     public RankingState newState() {
         return new RankingState(new CompensatedSums(ks.length * RankingState.METRICS));
