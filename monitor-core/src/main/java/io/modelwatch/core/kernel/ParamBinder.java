@@ -43,7 +43,7 @@ final class ParamBinder {
                     errors.add(path + ".params", "parameter '" + s.name() + "' of " + type + " is required: "
                             + s.description());
                 }
-                bound.put(s.name(), s.defaultValue());
+                bound.put(s.name(), typedDefault(s));
                 continue;
             }
             Object value = convert(s, raw);
@@ -53,9 +53,23 @@ final class ParamBinder {
                 errors.add(at, "'" + raw + "' is not one of " + String.join(", ", s.choices()) + "."
                         + Suggestions.didYouMean(value.toString(), s.choices()));
             }
-            bound.put(s.name(), value == null ? s.defaultValue() : value);
+            bound.put(s.name(), value == null ? typedDefault(s) : value);
         }
         return bound;
+    }
+
+    /**
+     * Returns a parameter's default as the Java type {@link io.modelwatch.api.MetricSpec} promises:
+     * a plugin that declares {@code 200} or {@code List.of(1, 5)} would otherwise read an Integer
+     * where it casts to Long, and fail with a ClassCastException inside its own code.
+     */
+    private static Object typedDefault(ParamSpec s) {
+        Object def = s.defaultValue();
+        if (def == null) {
+            return null;
+        }
+        Object converted = convert(s, def);
+        return converted == null ? def : converted;
     }
 
     private static String expected(ParamSpec s) {
