@@ -36,9 +36,19 @@ enum BinConvention {
 
     /** Returns the boundaries {@code k / (double) n}, {@code k = 0..n}. */
     static double[] boundaries(int n) {
+        return boundaries(n, false);
+    }
+
+    /**
+     * Returns the boundaries for {@code n} bins: {@code k / (double) n}, or with {@code linspace}
+     * those of {@code numpy.linspace(0, 1, n + 1)}, {@code k * (1.0 / n)} with the last exactly 1,
+     * which netcal and scikit-learn use (for 10 bins, 0.30000000000000004 instead of 0.3).
+     */
+    static double[] boundaries(int n, boolean linspace) {
         double[] b = new double[n + 1];
+        double step = 1.0 / n;
         for (int k = 0; k <= n; k++) {
-            b[k] = k / (double) n;
+            b[k] = linspace ? (k == n ? 1.0 : k * step) : k / (double) n;
         }
         return b;
     }

@@ -43,6 +43,8 @@ public final class CalibrationFactory implements MetricFactory {
                 "equal-width bins, or bins holding equal numbers of samples (netcal's adaptive binning)"));
         params.add(ParamSpec.choice("compat", "torchmetrics", BinConvention.CHOICES,
                 "whose bin-edge convention to follow for equal-width bins"));
+        params.add(ParamSpec.choice("edges", "exact", List.of("exact", "linspace"),
+                "equal-width edges k/n exactly, or as numpy.linspace computes them (what netcal and scikit-learn do)"));
         params.add(ParamSpec.choice("mode", "top_label", List.of("top_label", "positive_class"),
                 "bin the top-label confidence, or (binary only) P(class 1) against the positive rate"));
         params.add(ParamSpec.optional("nll_clip", ParamType.BOOLEAN, Boolean.TRUE,
@@ -87,7 +89,8 @@ public final class CalibrationFactory implements MetricFactory {
         if (limit < 0 || limit > 10_000_000) {
             throw new IllegalArgumentException("exact_limit must be between 0 and 10000000, got " + limit);
         }
-        return new CalibrationMetric(input, (int) bins, BinConvention.of(spec.string("compat")), positiveClass,
+        return new CalibrationMetric(input, (int) bins, BinConvention.of(spec.string("compat")),
+                "linspace".equals(spec.string("edges")), positiveClass,
                 "equal_mass".equals(spec.string("binning")), (int) limit, spec.bool("nll_clip"));
     }
 }

@@ -32,8 +32,8 @@ final class CalibrationMetric implements Metric<CalibrationState> {
     private final boolean clipNll;
     private final Codec codec = new Codec();
 
-    CalibrationMetric(PredictionInput input, int bins, BinConvention convention, boolean positiveClass,
-                      boolean equalMass, int exactLimit, boolean clipNll) {
+    CalibrationMetric(PredictionInput input, int bins, BinConvention convention, boolean linspaceEdges,
+                      boolean positiveClass, boolean equalMass, int exactLimit, boolean clipNll) {
         this.input = requireNonNull(input, "input is null");
         this.convention = requireNonNull(convention, "convention is null");
         if (bins < 1) {
@@ -43,7 +43,7 @@ final class CalibrationMetric implements Metric<CalibrationState> {
             throw new IllegalArgumentException("exact_limit must not be negative, got " + exactLimit);
         }
         this.bins = bins;
-        this.boundaries = BinConvention.boundaries(bins);
+        this.boundaries = BinConvention.boundaries(bins, linspaceEdges);
         this.positiveClass = positiveClass;
         this.equalMass = equalMass;
         this.exactLimit = exactLimit;

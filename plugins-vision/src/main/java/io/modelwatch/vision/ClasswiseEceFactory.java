@@ -39,6 +39,8 @@ public final class ClasswiseEceFactory implements MetricFactory {
         params.add(ParamSpec.optional("n_bins", ParamType.INTEGER, 15L, "number of equal-width bins per class"));
         params.add(ParamSpec.choice("compat", "torchmetrics", BinConvention.CHOICES,
                 "whose bin-edge convention to follow"));
+        params.add(ParamSpec.choice("edges", "exact", List.of("exact", "linspace"),
+                "equal-width edges k/n exactly, or as numpy.linspace computes them (what netcal and scikit-learn do)"));
         params.add(ParamSpec.optional("max_classes", ParamType.INTEGER, 20L,
                 "classes listed in the table (most labels first); the rest are pooled into __other__"));
         params.add(ParamSpec.optional("class_limit", ParamType.INTEGER, 1000L,
@@ -67,6 +69,7 @@ public final class ClasswiseEceFactory implements MetricFactory {
                     + " got " + maxClasses + " and " + classLimit);
         }
         return new ClasswiseEceMetric(PredictionInput.withLabels(spec), (int) bins,
-                BinConvention.of(spec.string("compat")), (int) Math.min(maxClasses, classLimit), (int) classLimit);
+                BinConvention.of(spec.string("compat")), "linspace".equals(spec.string("edges")),
+                (int) Math.min(maxClasses, classLimit), (int) classLimit);
     }
 }

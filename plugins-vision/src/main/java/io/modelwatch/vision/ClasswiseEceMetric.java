@@ -39,11 +39,12 @@ final class ClasswiseEceMetric implements Metric<ClasswiseState> {
     private final int classLimit;
     private final Codec codec = new Codec();
 
-    ClasswiseEceMetric(PredictionInput input, int bins, BinConvention convention, int maxClasses, int classLimit) {
+    ClasswiseEceMetric(PredictionInput input, int bins, BinConvention convention, boolean linspaceEdges,
+                       int maxClasses, int classLimit) {
         this.input = requireNonNull(input, "input is null");
         this.convention = requireNonNull(convention, "convention is null");
         this.bins = bins;
-        this.boundaries = BinConvention.boundaries(bins);
+        this.boundaries = BinConvention.boundaries(bins, linspaceEdges);
         this.maxClasses = maxClasses;
         this.classLimit = classLimit;
     }

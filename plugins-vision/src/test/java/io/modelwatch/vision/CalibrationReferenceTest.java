@@ -166,6 +166,44 @@ class CalibrationReferenceTest {
                 + " (difference " + (actual - x) + ")");
     }
 
+    /**
+     * With {@code edges: linspace} the bins are those netcal and scikit-learn really produce: the
+     * reference's {@code numpy_linspace_boundaries} block where numpy.linspace moves an edge a
+     * sample sits on, the usual block everywhere else.
+     */
+    @TestFactory
+    @SuppressWarnings("unchecked")
+    Stream<DynamicTest> linspaceEdgesGiveWhatTheLibrariesProduce() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map<String, Object> c : CalibrationCases.cases()) {
+            tests.add(DynamicTest.dynamicTest(c.get("id") + "", () -> {
+                Map<String, Object> e = (Map<String, Object>) c.get("expected");
+                Map<String, Object> linspace = (Map<String, Object>) e.getOrDefault("numpy_linspace_boundaries", Map.of());
+                List<Observation> records = CalibrationCases.observations(c);
+                for (String mode : List.of("top_label", "positive_class")) {
+                    Map<String, Object> schemes = (Map<String, Object>) e.get(mode);
+                    if (schemes == null) {
+                        continue;
+                    }
+                    for (String compat : List.of("torchmetrics", "netcal", "sklearn")) {
+                        String scheme = CalibrationCases.SCHEME_OF_COMPAT.get(compat);
+                        Map<String, Object> moved = (Map<String, Object>) ((Map<String, Object>) linspace
+                                .getOrDefault(mode, Map.of())).getOrDefault(scheme, Map.of());
+                        Map<String, Object> blocks = (Map<String, Object>) schemes.get(scheme);
+                        for (String n : blocks.keySet()) {
+                            Map<String, Object> block = (Map<String, Object>) moved.getOrDefault(n, blocks.get(n));
+                            MetricValue v = CalibrationCases.run(records, "mode", mode, "compat", compat,
+                                    "n_bins", Long.parseLong(n), "edges", "linspace");
+                            checkBlock(c.get("id") + " " + mode + " compat=" + compat + " n_bins=" + n
+                                    + (moved.containsKey(n) ? " (numpy.linspace block)" : ""), block, v);
+                        }
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> unclippedNllIsUndefinedWhenInfinite() {
         return CalibrationCases.cases().stream().map(c -> DynamicTest.dynamicTest((String) c.get("id"), () -> {
