@@ -73,7 +73,7 @@ public final class CatalogFactory implements MetricFactory {
                 new OutputSpec("gini_recommended@k", "Gini index over the shown items only (Evidently); undefined for fewer than 2 items."),
                 new OutputSpec("avg_popularity@k", "Mean over users of the average training count of their top-k items."),
                 new OutputSpec("tail_share@k", "Mean over users of the share of their top-k items in the long tail."),
-                new OutputSpec("distinct_items@k", "Number of distinct items shown in the top k."));
+                OutputSpec.descriptive("distinct_items@k", "Number of distinct items shown in the top k."));
     }
 
     @Override

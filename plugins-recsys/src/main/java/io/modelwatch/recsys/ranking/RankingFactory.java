@@ -73,7 +73,7 @@ public final class RankingFactory implements MetricFactory {
                 new OutputSpec("mrr@k", "Mean reciprocal rank of the first relevant item (0 when none is in the top k)."),
                 new OutputSpec("ndcg@k", "Mean normalised discounted cumulative gain, with the gain chosen by ndcg_gain."),
                 new OutputSpec("map@k", "Mean average precision, normalised as map_denominator says."),
-                new OutputSpec("users@k", "How many users the means are over."));
+                OutputSpec.descriptive("users@k", "How many users the means are over."));
     }
 
     @Override
