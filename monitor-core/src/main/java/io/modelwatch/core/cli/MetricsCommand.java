@@ -4,6 +4,9 @@ import io.modelwatch.api.InputSpec;
 import io.modelwatch.api.MetricFactory;
 import io.modelwatch.api.OutputSpec;
 import io.modelwatch.api.ParamSpec;
+import io.modelwatch.core.config.ConfigException;
+import io.modelwatch.core.config.Suggestions;
+import io.modelwatch.core.plugin.PluginLoadException;
 import io.modelwatch.core.plugin.PluginManager;
 import io.modelwatch.core.plugin.RegisteredFactory;
 import java.io.PrintWriter;
@@ -31,7 +34,18 @@ final class MetricsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (PluginManager manager = selection.load()) {
+            List<String> types = manager.registry().types();
+            List<String> unknown = only == null ? List.of() : only.stream().filter(t -> !types.contains(t)).toList();
+            if (!unknown.isEmpty()) {
+                for (String t : unknown) {
+                    err.println("modelwatch: unknown metric type '" + t + "'." + Suggestions.didYouMean(t, types)
+                            + " Available: " + String.join(", ", types));
+                }
+                err.flush();
+                return Main.CONFIG_ERROR;
+            }
             for (RegisteredFactory rf : manager.registry().all()) {
                 MetricFactory f = rf.factory();
                 if (only != null && !only.isEmpty() && !only.contains(f.type())) {
@@ -65,6 +79,10 @@ final class MetricsCommand implements Callable<Integer> {
                 }
                 out.println();
             }
+        } catch (ConfigException e) {
+            return ConfigErrorsPrinter.print(e, err);
+        } catch (PluginLoadException e) {
+            return PluginSelection.print(e, err);
         }
         return 0;
     }

@@ -2,8 +2,11 @@ package io.modelwatch.core.cli;
 
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.ModelWatchConfig;
+import io.modelwatch.core.config.ConfigException;
 import io.modelwatch.core.plugin.OnError;
+import io.modelwatch.core.plugin.PluginLoadException;
 import io.modelwatch.core.plugin.PluginManager;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,7 +18,21 @@ final class PluginSelection {
     @Option(names = {"-c", "--config"}, description = "take plugins.dir from this configuration file")
     Path config;
 
-    /** Loads the plugins, skipping broken ones so that the listing can show them. */
+    /** Prints why the plugins folder could not be listed (a missing folder); returns the configuration error code. */
+    static int print(PluginLoadException e, PrintWriter err) {
+        for (String problem : e.problems()) {
+            err.println("modelwatch: " + problem);
+        }
+        err.flush();
+        return Main.CONFIG_ERROR;
+    }
+
+    /**
+     * Loads the plugins, skipping broken ones so that the listing can show them.
+     *
+     * @throws ConfigException when {@code --config} cannot be loaded
+     * @throws PluginLoadException when the plugins folder does not exist
+     */
     PluginManager load() {
         Path dir = pluginsDir;
         if (dir == null && config != null) {

@@ -1,6 +1,8 @@
 package io.modelwatch.core.cli;
 
+import io.modelwatch.core.config.ConfigException;
 import io.modelwatch.core.plugin.PluginInfo;
+import io.modelwatch.core.plugin.PluginLoadException;
 import io.modelwatch.core.plugin.PluginManager;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,6 +36,10 @@ final class PluginsCommand implements Callable<Integer> {
                 }
             }
             return failed ? Main.RUN_FAILURE : 0;
+        } catch (ConfigException e) {
+            return ConfigErrorsPrinter.print(e, spec.commandLine().getErr());
+        } catch (PluginLoadException e) {
+            return PluginSelection.print(e, spec.commandLine().getErr());
         }
     }
 }
