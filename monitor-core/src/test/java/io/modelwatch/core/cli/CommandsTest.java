@@ -103,6 +103,37 @@ class CommandsTest {
                 .containsExactly("core.count  (plugin core)", "core.throughput  (plugin core)");
     }
 
+    @Test
+    void metricsNamesUnknownTypesWithADidYouMean() {
+        Cli cli = Cli.run("metrics", "core.count", "core.cont", "nlp.bleu");
+
+        assertThat(cli.code()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo(
+                "modelwatch: unknown metric type 'core.cont'. Did you mean 'core.count'? Available: core.count,"
+                        + " core.error_rate, core.latency, core.throughput\n"
+                        + "modelwatch: unknown metric type 'nlp.bleu'. Available: core.count, core.error_rate,"
+                        + " core.latency, core.throughput\n");
+    }
+
+    @Test
+    void listingsReportAnUnreadableConfigurationOrPluginsFolderAsConfigurationErrors() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "\n");
+        Path none = dir.resolve("no-plugins");
+
+        for (String command : List.of("plugins", "metrics")) {
+            Cli withConfig = Cli.run(command, "-c", empty.toString());
+            Cli withFolder = Cli.run(command, "--plugins", none.toString());
+
+            assertThat(withConfig.code()).as(command).isEqualTo(2);
+            assertThat(withConfig.err()).isEqualTo("modelwatch: 1 configuration error:\n  " + empty
+                    + ": the file is empty; it needs at least a 'monitors:' list\n");
+            assertThat(withFolder.code()).as(command).isEqualTo(2);
+            assertThat(withFolder.err()).isEqualTo("modelwatch: plugins folder " + none
+                    + " does not exist; create it or change plugins.dir\n");
+        }
+    }
+
     /** Returns the lines of one type's entry in the {@code metrics} listing. */
     private static List<String> section(String out, String type) {
         List<String> lines = out.lines().toList();
