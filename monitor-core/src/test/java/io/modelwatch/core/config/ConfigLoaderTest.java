@@ -140,7 +140,7 @@ class ConfigLoaderTest {
                       slid: 1h
                     metrics: [ { type: core.count, parms: {} } ]
                 """)).containsExactly(
-                "conf/monitors.yaml:3: monitors[0].modle: unknown key 'modle'. Did you mean 'mode'? Valid keys here:"
+                "conf/monitors.yaml:3: monitors[0].modle: unknown key 'modle'. Did you mean 'model'? Valid keys here:"
                         + " baseline, fields, intervals, max-segments, metrics, mode, model, name, schedule, segment-by,"
                         + " sinks, source, window.",
                 "conf/monitors.yaml:4: monitors[0].source.folow: unknown key 'folow'. Did you mean 'follow'?"

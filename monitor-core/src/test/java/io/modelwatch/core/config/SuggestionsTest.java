@@ -16,6 +16,15 @@ class SuggestionsTest {
     }
 
     @Test
+    void aSwapOfTwoLettersIsOneEditAndTiesPreferTheSameLength() {
+        // 'modle' is one deletion from 'mode' and one swap from 'model': the user typed five letters.
+        assertThat(Suggestions.closest("modle", KEYS)).hasValue("model");
+        assertThat(Suggestions.closest("mdoe", KEYS)).hasValue("mode");
+        // 'widnwo' is two swaps from 'window' (plain edit distance 4, too far to suggest).
+        assertThat(Suggestions.closest("widnwo", KEYS)).hasValue("window");
+    }
+
+    @Test
     void suggestsNothingWhenNoChoiceIsClose() {
         assertThat(Suggestions.closest("retention", KEYS)).isEmpty();
         assertThat(Suggestions.closest("x", List.of())).isEmpty();
