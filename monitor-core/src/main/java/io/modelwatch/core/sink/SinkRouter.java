@@ -6,23 +6,28 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends each window's results to the top-level sinks and to the sinks of its own monitor.
- * Thread-safe; {@link #close()} closes every sink.
+ * Sinks that name the same destination (one JSON Lines file, the console) are one sink, so a file
+ * several monitors write to is written by one writer, and a window that reaches the same sink both
+ * from the top level and from its monitor is written once. Thread-safe; {@link #close()} closes
+ * every sink.
  */
 public final class SinkRouter implements ResultSink {
     private final List<ResultSink> shared;
     private final Map<String, List<ResultSink>> byMonitor;
-    private final List<ResultSink> all = new ArrayList<>();
+    private final List<ResultSink> all;
 
-    private SinkRouter(List<ResultSink> shared, Map<String, List<ResultSink>> byMonitor) {
+    private SinkRouter(List<ResultSink> shared, Map<String, List<ResultSink>> byMonitor, List<ResultSink> all) {
         this.shared = shared;
         this.byMonitor = byMonitor;
-        all.addAll(shared);
-        byMonitor.values().forEach(all::addAll);
+        this.all = all;
     }
 
     /**
@@ -36,30 +41,35 @@ public final class SinkRouter implements ResultSink {
      */
     public static SinkRouter open(List<SinkConfig> top, Map<String, List<SinkConfig>> perMonitor, Path baseDir,
                                   Path dataDir, PrintWriter console) {
-        List<ResultSink> shared = new ArrayList<>();
-        for (SinkConfig c : top) {
-            shared.add(create(c, baseDir, dataDir, console));
-        }
+        Map<String, ResultSink> opened = new LinkedHashMap<>();
+        List<ResultSink> shared = new ArrayList<>(distinct(top, opened, baseDir, dataDir, console));
         Map<String, List<ResultSink>> byMonitor = new HashMap<>();
         perMonitor.forEach((monitor, sinks) -> {
-            List<ResultSink> list = new ArrayList<>();
-            for (SinkConfig c : sinks) {
-                list.add(create(c, baseDir, dataDir, console));
-            }
-            byMonitor.put(monitor, list);
+            Set<ResultSink> own = new LinkedHashSet<>(shared);
+            own.addAll(distinct(sinks, opened, baseDir, dataDir, console));
+            byMonitor.put(monitor, List.copyOf(own));
         });
-        return new SinkRouter(shared, byMonitor);
+        return new SinkRouter(List.copyOf(shared), byMonitor, List.copyOf(opened.values()));
     }
 
-    private static ResultSink create(SinkConfig c, Path baseDir, Path dataDir, PrintWriter console) {
-        switch (c.type()) {
-            case "console":
-                return new ConsoleSink(console);
-            case "jsonl":
-                return new JsonlSink(c.path() == null ? dataDir.resolve("results.jsonl") : baseDir.resolve(c.path()));
-            default:
-                throw new IllegalArgumentException("unknown sink type " + c.type());
+    private static Set<ResultSink> distinct(List<SinkConfig> configs, Map<String, ResultSink> opened, Path baseDir,
+                                            Path dataDir, PrintWriter console) {
+        Set<ResultSink> sinks = new LinkedHashSet<>();
+        for (SinkConfig c : configs) {
+            switch (c.type()) {
+                case "console":
+                    sinks.add(opened.computeIfAbsent("console", k -> new ConsoleSink(console)));
+                    break;
+                case "jsonl":
+                    Path file = (c.path() == null ? dataDir.resolve("results.jsonl") : baseDir.resolve(c.path()))
+                            .toAbsolutePath().normalize();
+                    sinks.add(opened.computeIfAbsent("jsonl:" + file, k -> new JsonlSink(file)));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown sink type " + c.type());
+            }
         }
+        return sinks;
     }
 
     @Override
@@ -67,10 +77,7 @@ public final class SinkRouter implements ResultSink {
         if (window.isEmpty()) {
             return;
         }
-        for (ResultSink s : shared) {
-            s.accept(window);
-        }
-        for (ResultSink s : byMonitor.getOrDefault(window.get(0).monitor(), List.of())) {
+        for (ResultSink s : byMonitor.getOrDefault(window.get(0).monitor(), shared)) {
             s.accept(window);
         }
     }
