@@ -150,12 +150,15 @@ public final class LatencyMetric implements Metric<LatencyMetric.State> {
     public MetricValue result(State state) {
         MetricValue.Builder b = MetricValue.builder().count(state.count).rejected(state.rejected);
         boolean empty = state.count == 0;
+        // KLL sorts its level 0 in place when queried, which would change the state (and its
+        // encoding) from result(); query a copy instead.
+        KllDoublesSketch sketch = empty ? state.sketch : KllDoublesSketch.heapify(Memory.wrap(state.sketch.toByteArray()));
         b.put("mean", empty ? Double.NaN : (state.sum + state.compensation) / state.count);
         b.put("min", empty ? Double.NaN : state.min);
         b.put("max", empty ? Double.NaN : state.max);
         for (int i = 0; i < QUANTILES.length; i++) {
             b.put(QUANTILE_NAMES[i], empty ? Double.NaN
-                    : state.sketch.getQuantile(QUANTILES[i], QuantileSearchCriteria.INCLUSIVE));
+                    : sketch.getQuantile(QUANTILES[i], QuantileSearchCriteria.INCLUSIVE));
         }
         return b.table("unit", Table.single("unit", unit)).build();
     }
