@@ -127,7 +127,8 @@ public final class PlanBuilder {
         }
         checkSinks(m.sinks(), errors, path + ".sinks");
         long[] window = window(m, errors, path);
-        checkBaseline(m.baseline(), errors, path + ".baseline");
+        checkSchedule(m, errors, path);
+        checkBaseline(m, errors, path + ".baseline", baseDir);
         checkIntervals(m.intervals(), errors, path + ".intervals");
         if (m.metrics().isEmpty()) {
             errors.add(path, "a monitor needs at least one metric under metrics: (see `modelwatch metrics`)");
@@ -184,6 +185,25 @@ public final class PlanBuilder {
                 window[2], window[3], baseDir);
     }
 
+    /** Checks the schedule whether or not the window is right (a static monitor has none to check). */
+    private static void checkSchedule(MonitorConfig m, ConfigErrors errors, String path) {
+        if (m.mode() == Mode.PERIODIC && m.schedule() == null) {
+            errors.add(path, "a periodic monitor needs a schedule, such as schedule: every 5m");
+        }
+        if (m.schedule() != null) {
+            if (m.mode() != Mode.PERIODIC) {
+                errors.add(path + ".schedule", "schedule applies to periodic monitors only (this one is "
+                        + m.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            } else {
+                try {
+                    Schedules.parse(m.schedule());
+                } catch (IllegalArgumentException e) {
+                    errors.add(path + ".schedule", e.getMessage());
+                }
+            }
+        }
+    }
+
     private static long[] window(MonitorConfig m, ConfigErrors errors, String path) {
         WindowConfig w = m.window();
         if (w == null) {
@@ -212,26 +232,12 @@ public final class PlanBuilder {
                     + TimeValues.format(w.size()) + "): records between windows would be lost");
             return null;
         }
-        if (m.mode() == Mode.PERIODIC && m.schedule() == null) {
-            errors.add(path, "a periodic monitor needs a schedule, such as schedule: every 5m");
-        }
-        if (m.schedule() != null) {
-            if (m.mode() != Mode.PERIODIC) {
-                errors.add(path + ".schedule", "schedule applies to periodic monitors only (this one is "
-                        + m.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            } else {
-                try {
-                    Schedules.parse(m.schedule());
-                } catch (IllegalArgumentException e) {
-                    errors.add(path + ".schedule", e.getMessage());
-                }
-            }
-        }
         long pane = gcd(size, slide);
         return new long[] {pane, size, slide, w.allowedLateness().toMillis()};
     }
 
-    private static void checkBaseline(BaselineConfig b, ConfigErrors errors, String path) {
+    private static void checkBaseline(MonitorConfig m, ConfigErrors errors, String path, Path baseDir) {
+        BaselineConfig b = m.baseline();
         if (b == null) {
             return;
         }
@@ -247,6 +253,14 @@ public final class PlanBuilder {
         }
         if (b.previous() != null && b.previous() < 1) {
             errors.add(path + ".previous", "must be at least 1");
+        } else if (b.previous() != null && m.window() == null) {
+            errors.add(path + ".previous", "previous: N compares each window with the N before it, so the monitor"
+                    + " needs a window, such as window: { size: 1d }");
+        }
+        // A reference file is read at start, unlike a source (which may appear later): it must be there now.
+        if (b.file() != null && !b.file().equals("-") && b.file().chars().noneMatch(c -> c == '*' || c == '?' || c == '[')
+                && !java.nio.file.Files.isRegularFile(baseDir.resolve(b.file()))) {
+            errors.add(path + ".file", "baseline file " + baseDir.resolve(b.file()).normalize() + " does not exist");
         }
     }
 
