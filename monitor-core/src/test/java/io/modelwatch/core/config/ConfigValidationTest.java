@@ -7,11 +7,14 @@ import io.modelwatch.core.kernel.MonitorPlan;
 import io.modelwatch.core.kernel.PlanBuilder;
 import io.modelwatch.core.metrics.CorePlugin;
 import io.modelwatch.core.plugin.PluginManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Semantic validation (the checks after binding, against the installed metrics): metric types,
@@ -402,6 +405,69 @@ class ConfigValidationTest {
                 "monitors.yaml:10: monitors[1].baseline: baseline from: 2026-11-03T00:00:00Z is not before to:"
                         + " 2026-11-01T00:00:00Z",
                 "monitors.yaml:15: monitors[2].baseline.previous: must be at least 1");
+    }
+
+    @Test
+    void baselineFileMustExistAndPreviousWindowsNeedAWindow(@TempDir Path base) throws IOException {
+        Files.writeString(base.resolve("reference.jsonl"), "{}\n");
+        ConfigLoader.Loaded loaded = new ConfigLoader(Map.<String, String>of()::get).parse("""
+                monitors:
+                  - name: a
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    baseline: { file: ref/missing.jsonl }
+                    metrics: [ { type: core.count } ]
+                  - name: b
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    baseline: { previous: 2 }
+                    metrics: [ { type: core.count } ]
+                  - name: c
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    baseline: { file: reference.jsonl }
+                    metrics: [ { type: core.count } ]
+                  - name: d
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    baseline: { file: "ref/*.jsonl" }
+                    metrics: [ { type: core.count } ]
+                """, FILE);
+        new PlanBuilder(plugins.registry()).build(loaded.config(), loaded.errors(), base);
+
+        assertThat(loaded.errors().errors()).map(ConfigError::toString).containsExactly(
+                "monitors.yaml:5: monitors[0].baseline.file: baseline file " + base.resolve("ref/missing.jsonl")
+                        + " does not exist",
+                "monitors.yaml:10: monitors[1].baseline.previous: previous: N compares each window with the N before"
+                        + " it, so the monitor needs a window, such as window: { size: 1d }");
+    }
+
+    @Test
+    void aStaticMonitorTakesNoSchedule() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    schedule: every 5m
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    metrics: [ { type: core.count } ]
+                """)).containsExactly("monitors.yaml:3: monitors[0].schedule: schedule applies to periodic monitors"
+                + " only (this one is static)");
+    }
+
+    @Test
+    void aBadScheduleIsAnError() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    mode: periodic
+                    schedule: whenever
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    window: { size: 1h }
+                    metrics: [ { type: core.count } ]
+                """)).containsExactly("monitors.yaml:4: monitors[0].schedule: 'whenever' is not a schedule; write"
+                + " every <duration>, such as every 5m");
     }
 
     @Test
