@@ -168,7 +168,7 @@ final class MonitorRunner {
                 minTime = Math.min(minTime, rec.timeMillis);
             }
             commit(rec.segment);
-            if (realtime) {
+            if (realtime && !baseline) {
                 advanceWatermark();
             } else if (period != null && (records & 1023) == 0) {
                 checkTick();
@@ -249,7 +249,9 @@ final class MonitorRunner {
 
     /** Closes windows whose end the watermark (max event time − allowed lateness) has passed. */
     private void advanceWatermark() {
-        if (!plan.windowed()) {
+        if (!plan.windowed() || maxTime == Long.MIN_VALUE) {
+            // No event time yet (a baseline file is read first): MIN_VALUE − lateness would wrap to a
+            // huge watermark that closes everything and makes every later record late.
             return;
         }
         long watermark = maxTime - plan.latenessMillis();

@@ -132,6 +132,26 @@ class BaselinesTest {
     }
 
     @Test
+    void realtimeMonitorWithAReferenceFile() throws Exception {
+        KernelHarness h = new KernelHarness(dir);
+        List<Rec> recs = Rec.random(new Random(6), 1000, T0, T0 + DAY, 100);
+        List<Rec> reference = Rec.random(new Random(7), 300, T0 - 30 * DAY, T0 - 20 * DAY, 100);
+        h.write("in.jsonl", Rec.json(recs));
+        h.write("reference.jsonl", Rec.json(reference));
+        KernelHarness.Run run = h.run(monitor("{ file: reference.jsonl }")
+                .replace("    window: { size: 1d }", "    mode: realtime\n    window: { size: 6h, allowed-lateness: 1m }"));
+        MonitorStats stats = run.stats("base");
+        assertThat(stats.late()).isZero();
+        assertThat(stats.records()).isEqualTo(1000);
+        List<WindowResult> latency = run.of("core.latency");
+        assertThat(latency).hasSize(4);
+        assertThat(latency.stream().mapToLong(WindowResult::count).sum()).isEqualTo(1000);
+        for (int i = 0; i < latency.size(); i++) {
+            assertBaseline(latency.get(i), run.of("core.error_rate").get(i), reference);
+        }
+    }
+
+    @Test
     void baselineFromThePreviousWindows() throws Exception {
         KernelHarness h = new KernelHarness(dir);
         Random random = new Random(4);
