@@ -245,6 +245,8 @@ public final class ConfigLoader {
                 }
             }
         });
+        times.addDeserializer(Mode.class, choice(Mode.class, errors));
+        times.addDeserializer(io.modelwatch.core.plugin.OnError.class, choice(io.modelwatch.core.plugin.OnError.class, errors));
         return YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -255,6 +257,37 @@ public final class ConfigLoader {
                 .addModule(times)
                 .addHandler(new Collector(errors))
                 .build();
+    }
+
+    /**
+     * Returns a deserializer of a configuration enum, case-insensitive, that collects a bad value
+     * (the empty string included, which Jackson's own enum deserializer throws on) as an error.
+     */
+    private static <E extends Enum<E>> JsonDeserializer<E> choice(Class<E> type, ConfigErrors errors) {
+        List<String> choices = java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        return new JsonDeserializer<>() {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String path = pathOf(p.getParsingContext());
+                if (!p.currentToken().isScalarValue()) {
+                    JsonStreamContext ctx = p.getParsingContext().getParent();
+                    errors.add(ctx == null ? path : pathOf(ctx), "expected one of " + String.join(", ", choices)
+                            + " but found " + (p.currentToken() == JsonToken.START_ARRAY ? "a list" : "a mapping"));
+                    p.skipChildren();
+                    return null;
+                }
+                String text = p.getText().trim();
+                for (E c : type.getEnumConstants()) {
+                    if (c.name().equalsIgnoreCase(text)) {
+                        return c;
+                    }
+                }
+                errors.add(path, "'" + text + "' is not one of " + String.join(", ", choices) + "."
+                        + Suggestions.didYouMean(text, choices));
+                return null;
+            }
+        };
     }
 
     /** Turns Jackson's binding problems into collected errors and lets binding go on. */

@@ -1,5 +1,7 @@
 package io.modelwatch.core.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,7 +17,13 @@ public record ModelWatchConfig(String dataDir, PluginsConfig plugins, List<Monit
     public ModelWatchConfig {
         dataDir = dataDir == null ? "data" : dataDir;
         plugins = plugins == null ? new PluginsConfig(null, null) : plugins;
-        monitors = monitors == null ? List.of() : List.copyOf(monitors);
-        sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        // Lists keep empty items ("- " in YAML) as null, so that validation can point at them.
+        monitors = listOf(monitors);
+        sinks = listOf(sinks);
+    }
+
+    /** Returns an unmodifiable copy that, unlike {@code List.copyOf}, keeps null items; empty for null. */
+    static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 }

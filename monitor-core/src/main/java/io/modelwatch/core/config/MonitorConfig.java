@@ -27,10 +27,11 @@ public record MonitorConfig(String name, String model, Mode mode, SourceConfig s
     public MonitorConfig {
         mode = mode == null ? Mode.STATIC : mode;
         fields = fields == null ? Map.of() : fields;
-        segmentBy = segmentBy == null ? List.of() : List.copyOf(segmentBy);
+        // Lists keep empty items ("- " in YAML) as null, so that validation can point at them.
+        segmentBy = ModelWatchConfig.listOf(segmentBy);
         maxSegments = maxSegments == null ? 100 : maxSegments;
         intervals = intervals == null ? new IntervalsConfig(null, null, null, null) : intervals;
-        metrics = metrics == null ? List.of() : List.copyOf(metrics);
-        sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        metrics = ModelWatchConfig.listOf(metrics);
+        sinks = ModelWatchConfig.listOf(sinks);
     }
 }

@@ -105,7 +105,13 @@ public final class PlanBuilder {
                         + Suggestions.didYouMean(m.source().timeFormat(), TIME_FORMATS));
             }
         }
+        Map<String, String> pointers = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> f : m.fields().entrySet()) {
+            if (f.getValue() == null) {
+                errors.add(path + ".fields." + f.getKey(), "no JSON Pointer given; write one such as /output/text");
+                continue;
+            }
+            pointers.put(f.getKey(), f.getValue());
             try {
                 JsonPointers.tokens(f.getValue());
             } catch (IllegalArgumentException e) {
@@ -116,6 +122,10 @@ public final class PlanBuilder {
             errors.add(path + ".fields", "fields: needs a 'time' entry with the JSON Pointer of the event time, such as time: /ts");
         }
         for (int s = 0; s < m.segmentBy().size(); s++) {
+            if (m.segmentBy().get(s) == null) {
+                errors.add(path + ".segment-by[" + s + "]", "empty item; write a JSON Pointer such as /country");
+                continue;
+            }
             try {
                 JsonPointers.tokens(m.segmentBy().get(s));
             } catch (IllegalArgumentException e) {
@@ -134,7 +144,7 @@ public final class PlanBuilder {
             errors.add(path, "a monitor needs at least one metric under metrics: (see `modelwatch metrics`)");
         }
 
-        FieldPlan fields = new FieldPlan(m.fields());
+        FieldPlan fields = new FieldPlan(pointers); // without the empty ones, which FieldPlan cannot hold
         List<MetricSlot> slots = new ArrayList<>();
         Set<String> metricNames = new HashSet<>();
         for (int j = 0; j < m.metrics().size(); j++) {
