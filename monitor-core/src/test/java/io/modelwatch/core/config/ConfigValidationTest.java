@@ -532,6 +532,37 @@ class ConfigValidationTest {
     }
 
     @Test
+    void emptyItemsAndValuesArePointedAtInsteadOfStoppingTheCheck() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    mode: ""
+                    source: { path: p.jsonl }
+                    fields: { time: /ts, latency: }
+                    segment-by: [ /country, ~ ]
+                    metrics:
+                      -
+                      - { type: core.count }
+                  - ~
+                  - name: n
+                    mode: [ static ]
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    metrics: [ { type: core.count } ]
+                sinks: [ ~ ]
+                plugins: { on-error: "" }
+                """)).containsExactly(
+                "monitors.yaml:3: monitors[0].mode: '' is not one of realtime, periodic, static.",
+                "monitors.yaml:5: monitors[0].fields.latency: no JSON Pointer given; write one such as /output/text",
+                "monitors.yaml:6: monitors[0].segment-by[1]: empty item; write a JSON Pointer such as /country",
+                "monitors.yaml:8: monitors[0].metrics[0]: a metric needs a type (see `modelwatch metrics`)",
+                "monitors.yaml:10: monitors[1]: empty monitor",
+                "monitors.yaml:12: monitors[2].mode: expected one of realtime, periodic, static but found a list",
+                "monitors.yaml:16: sinks[0]: a sink needs a type: one of console, jsonl",
+                "monitors.yaml:17: plugins.on-error: '' is not one of fail, skip.");
+    }
+
+    @Test
     void bindingAndSemanticErrorsComeOutTogetherInLineOrder() {
         List<String> errors = errors("""
                 monitors:
