@@ -82,6 +82,30 @@ class TextStatsMetricTest extends MetricConformanceTest<TextStatsState> {
         assertNull(v.value("length_ratio"));
     }
 
+    private static TextStatsState lengths(Metric<TextStatsState> m, Random r, int base, int spread, int n) {
+        TextStatsState s = m.newState();
+        for (int i = 0; i < n; i++) {
+            m.add(s, TestObservation.at(0).with("hypothesis", "w ".repeat(base + r.nextInt(spread))).build());
+        }
+        return s;
+    }
+
+    @Test
+    void lengthDriftIsAKolmogorovSmirnovTestOnTheHistograms() {
+        Metric<TextStatsState> m = metric();
+        Random r = new Random(3);
+        TextStatsState baseline = lengths(m, r, 5, 20, 2000);
+        // lengths uniform on 5..24 against 5..24: same distribution
+        MetricValue same = m.drift(lengths(m, r, 5, 20, 2000), baseline);
+        assertTrue(same.value("length_ks") < 0.05, same.toString());
+        assertTrue(same.value("length_ks_p_value") > 0.05, same.toString());
+        // against 8..27: the CDFs differ by 3/20 = 0.15 over most of the range
+        MetricValue shifted = m.drift(lengths(m, r, 8, 20, 2000), baseline);
+        assertEquals(0.15, shifted.value("length_ks"), 0.03);
+        assertTrue(shifted.value("length_ks_p_value") < 1e-6, shifted.toString());
+        assertNull(m.drift(m.newState(), baseline).value("length_ks"));
+    }
+
     @Test
     void longLengthsLandInBinsAtMostThreePercentWide() {
         Metric<TextStatsState> m = metric();

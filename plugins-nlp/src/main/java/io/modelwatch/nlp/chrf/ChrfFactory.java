@@ -52,7 +52,7 @@ public final class ChrfFactory implements MetricFactory {
     public List<OutputSpec> outputs() {
         return List.of(
                 new OutputSpec("score", "Corpus chrF (or chrF++), 0 to 100."),
-                new OutputSpec("unreferenced", "Records skipped because they carry no reference."));
+                OutputSpec.descriptive("unreferenced", "Records skipped because they carry no reference."));
     }
 
     /** Reads the chrF options from a spec's parameters. */

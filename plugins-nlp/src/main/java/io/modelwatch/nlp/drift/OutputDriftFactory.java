@@ -55,7 +55,7 @@ public final class OutputDriftFactory implements MetricFactory {
                 new OutputSpec("bleu", "Corpus BLEU of outputs against the baseline outputs (100 = unchanged)."),
                 new OutputSpec("chrf", "Corpus chrF2 of outputs against the baseline outputs (100 = unchanged)."),
                 new OutputSpec("identical_rate", "Share of joined outputs identical to the baseline output."),
-                new OutputSpec("unmatched", "Records whose key has no baseline output."));
+                OutputSpec.descriptive("unmatched", "Records whose key has no baseline output."));
     }
 
     @Override

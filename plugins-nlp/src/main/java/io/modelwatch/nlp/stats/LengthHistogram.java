@@ -90,6 +90,54 @@ public final class LengthHistogram {
         throw new IllegalStateException("histogram counts do not add up to its total");
     }
 
+    /**
+     * Returns the two-sample Kolmogorov–Smirnov statistic between this histogram and
+     * {@code other}: the largest difference of their cumulative distributions over the bins. NaN
+     * when either is empty.
+     */
+    public double ksStatistic(LengthHistogram other) {
+        if (total == 0 || other.total == 0) {
+            return Double.NaN;
+        }
+        int bins = Math.max(counts.length, other.counts.length);
+        long a = 0;
+        long b = 0;
+        double d = 0;
+        for (int i = 0; i < bins; i++) {
+            a += i < counts.length ? counts[i] : 0;
+            b += i < other.counts.length ? other.counts[i] : 0;
+            d = Math.max(d, Math.abs((double) a / total - (double) b / other.total));
+        }
+        return d;
+    }
+
+    /**
+     * Returns the asymptotic p-value of a two-sample KS statistic {@code d} for sample sizes
+     * {@code n} and {@code m}: {@code Q(λ) = 2 Σ_{k≥1} (-1)^{k-1} exp(-2k²λ²)} with
+     * {@code λ = (√n_e + 0.12 + 0.11/√n_e) d} and {@code n_e = nm/(n+m)} (the usual small-sample
+     * correction). Lengths are integers with many ties, for which the test is conservative.
+     */
+    static double ksPValue(double d, long n, long m) {
+        if (Double.isNaN(d) || n == 0 || m == 0) {
+            return Double.NaN;
+        }
+        double ne = (double) n * m / (n + m);
+        double sq = Math.sqrt(ne);
+        double lambda = (sq + 0.12 + 0.11 / sq) * d;
+        if (lambda < 1e-3) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (int k = 1; k <= 100; k++) {
+            double term = Math.exp(-2.0 * k * k * lambda * lambda);
+            sum += (k % 2 == 1 ? term : -term);
+            if (term < 1e-12) {
+                break;
+            }
+        }
+        return Math.max(0.0, Math.min(1.0, 2 * sum));
+    }
+
     /** Writes the histogram: the number of bins up to the last non-empty one, then their counts. */
     void encode(DataOutput out) throws IOException {
         int used = counts.length;

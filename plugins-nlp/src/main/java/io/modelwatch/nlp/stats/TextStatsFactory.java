@@ -53,7 +53,7 @@ public final class TextStatsFactory implements MetricFactory {
                 new OutputSpec("repetition_rate", "Share of outputs in which some 4-gram of tokens occurs twice or more."),
                 new OutputSpec("copy_rate", "Share of outputs equal to their source (ignoring surrounding whitespace); null without source."),
                 new OutputSpec("length_ratio", "Output tokens / source tokens over records with a source; null without source."),
-                new OutputSpec("with_source", "Records that carried a source."));
+                OutputSpec.descriptive("with_source", "Records that carried a source."));
     }
 
     @Override

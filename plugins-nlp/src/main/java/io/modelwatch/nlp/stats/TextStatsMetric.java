@@ -106,6 +106,20 @@ public final class TextStatsMetric implements Metric<TextStatsState> {
         return b.build();
     }
 
+    /**
+     * Returns the drift of the output-length distribution against a baseline state:
+     * {@code length_ks}, the two-sample Kolmogorov–Smirnov statistic over the length histograms,
+     * and {@code length_ks_p_value}, its asymptotic p-value (conservative for integer lengths).
+     */
+    @Override
+    public MetricValue drift(TextStatsState current, TextStatsState baseline) {
+        double d = current.lengths.ksStatistic(baseline.lengths);
+        return MetricValue.builder().count(current.count).rejected(current.rejected)
+                .put("length_ks", d)
+                .put("length_ks_p_value", LengthHistogram.ksPValue(d, current.lengths.total(), baseline.lengths.total()))
+                .build();
+    }
+
     @Override
     public StateCodec<TextStatsState> codec() {
         return codec;
