@@ -31,7 +31,7 @@ class IntervalsTest {
      */
     @Test
     void jackknifeIntervalCoversTheTrueMeanAbout95PercentOfTheTime() throws Exception {
-        double coverage = coverage("jackknife", 400, 3200);
+        double coverage = coverage("jackknife", 400, 3200, "mean");
         System.out.printf("jackknife 95%% interval coverage of the true mean: %.4f (400 repetitions of 3200 records)%n",
                 coverage);
         assertThat(coverage).isBetween(0.92, 0.98);
@@ -40,14 +40,14 @@ class IntervalsTest {
     /** The bootstrap over groups (percentile interval, 200 resamples): same experiment, fewer repetitions. */
     @Test
     void bootstrapIntervalCoversTheTrueMeanRoughly95PercentOfTheTime() throws Exception {
-        double coverage = coverage("bootstrap", 200, 3200);
+        double coverage = coverage("bootstrap", 200, 3200, "mean");
         System.out.printf("bootstrap 95%% interval coverage of the true mean: %.4f (200 repetitions of 3200 records)%n",
                 coverage);
         // The percentile bootstrap on 32 groups is known to under-cover a little; allow for it.
         assertThat(coverage).isBetween(0.88, 0.99);
     }
 
-    private double coverage(String method, int repetitions, int records) throws Exception {
+    private double coverage(String method, int repetitions, int records, String output) throws Exception {
         KernelHarness h = new KernelHarness(dir);
         Random random = new Random(method.hashCode());
         int perRun = 20;
@@ -74,9 +74,9 @@ class IntervalsTest {
             KernelHarness.Run result = h.run(yaml.toString());
             for (WindowResult r : result.of("core.latency")) {
                 assertThat(r.count()).isEqualTo(records);
-                double[] ci = r.intervals().get("mean");
-                assertThat(ci[0]).isLessThan(r.values().get("mean"));
-                assertThat(ci[1]).isGreaterThan(r.values().get("mean"));
+                double[] ci = r.intervals().get(output);
+                assertThat(ci[0]).isLessThanOrEqualTo(r.values().get(output));
+                assertThat(ci[1]).isGreaterThanOrEqualTo(r.values().get(output));
                 if (ci[0] <= 100 && 100 <= ci[1]) {
                     covered++;
                 }
@@ -85,6 +85,22 @@ class IntervalsTest {
         }
         assertThat(total).isEqualTo(repetitions);
         return covered / (double) total;
+    }
+
+    /**
+     * The same experiment for the median (true median 100): measured, with a loose floor, because
+     * the delete-a-group jackknife is not a consistent variance estimator for a quantile. Measured
+     * here: jackknife 1.00 of 200 (too wide with 100 records a group), bootstrap 0.97 of 100; with
+     * small groups the jackknife errs the other way (see {@link #noShiftRarelyFlagsSignificance}).
+     */
+    @Test
+    void medianIntervalCoverageIsMeasured() throws Exception {
+        double jackknife = coverage("jackknife", 200, 3200, "p50");
+        double bootstrap = coverage("bootstrap", 100, 3200, "p50");
+        System.out.printf("p50 95%% interval coverage of the true median: jackknife %.4f (200 reps), bootstrap %.4f (100 reps)%n",
+                jackknife, bootstrap);
+        assertThat(jackknife).isGreaterThan(0.80);
+        assertThat(bootstrap).isGreaterThan(0.80);
     }
 
     /**
