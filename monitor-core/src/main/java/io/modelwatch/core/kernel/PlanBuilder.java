@@ -166,15 +166,22 @@ public final class PlanBuilder {
             }
             MetricFactory factory = rf.factory();
             Map<String, Object> params = ParamBinder.bind(mc.type(), factory.params(), mc.params(), errors, mpath);
-            for (String input : mc.inputs().keySet()) {
+            Map<String, String> bindings = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> binding : mc.inputs().entrySet()) {
+                String input = binding.getKey();
                 if (factory.inputs().stream().noneMatch(in -> in.name().equals(input))) {
                     List<String> known = factory.inputs().stream().map(in -> in.name()).toList();
                     errors.add(mpath + ".inputs." + input, "unknown input '" + input + "' for " + mc.type() + "."
                             + (known.isEmpty() ? " It reads no inputs."
                             : Suggestions.didYouMean(input, known) + " Inputs: " + String.join(", ", known)));
+                } else if (binding.getValue() == null) {
+                    errors.add(mpath + ".inputs." + input, "no field given; write the name of a field under the"
+                            + " monitor's fields:");
+                } else {
+                    bindings.put(input, binding.getValue());
                 }
             }
-            HostMetricSpec spec = new HostMetricSpec(factory, mc.displayName(), m.name(), params, mc.inputs(), fields, baseDir);
+            HostMetricSpec spec = new HostMetricSpec(factory, mc.displayName(), m.name(), params, bindings, fields, baseDir);
             try {
                 Metric<?> metric = rf.guard().call("create", () -> factory.create(spec));
                 slots.add(new MetricSlot(slots.size(), mc.displayName(), mc.type(), m.name(), metric, rf.guard(),
