@@ -209,6 +209,23 @@ class ConfigValidationTest {
     }
 
     @Test
+    void inputMappedToNothingIsAnError() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    source: { path: p.jsonl }
+                    fields: { time: /ts, latency: /latency_ms }
+                    metrics:
+                      - { type: faulty.explode, inputs: { latency: } }
+                      - { type: core.latency, inputs: { latency: } }
+                """)).containsExactly(
+                "monitors.yaml:6: monitors[0].metrics[0].inputs.latency: no field given; write the name of a field"
+                        + " under the monitor's fields:",
+                "monitors.yaml:7: monitors[0].metrics[1].inputs.latency: unknown input 'latency' for core.latency."
+                        + " It reads no inputs.");
+    }
+
+    @Test
     void timeFieldIsRequired() {
         assertThat(errors("""
                 monitors:
