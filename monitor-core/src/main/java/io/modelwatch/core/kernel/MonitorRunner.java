@@ -310,7 +310,7 @@ final class MonitorRunner {
         for (int i = 0; i < segmentNames.size(); i++) {
             labels.put(segmentNames.get(i), values == null ? OTHER : values[i] == null ? "" : values[i]);
         }
-        Map<String, String> frozen = Map.copyOf(labels);
+        Map<String, String> frozen = java.util.Collections.unmodifiableMap(labels);
         labelsByIndex.add(frozen);
         segmentLabels.put(index, labels);
         return index;

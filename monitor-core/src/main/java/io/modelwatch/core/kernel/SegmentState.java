@@ -23,7 +23,8 @@ final class SegmentState {
 
     SegmentState(int index, Map<String, String> labels) {
         this.index = index;
-        this.labels = Map.copyOf(labels);
+        // Keep segment-by order: Map.copyOf's iteration order changes from one JVM run to the next.
+        this.labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
     }
 
     /** Returns the states of a pane, creating them on first use. */

@@ -81,6 +81,39 @@ class SegmentsAndShardsTest {
                 .containsExactlyInAnyOrder("de=1", "=2", "7=1");
     }
 
+    @Test
+    void segmentLabelsKeepTheSegmentByOrder() throws Exception {
+        KernelHarness h = new KernelHarness(dir, new ProbePlugin());
+        List<String> lines = new ArrayList<>();
+        String[] zs = {"z1", "z2"};
+        String[] as = {"a1", "a2"};
+        for (int i = 0; i < 40; i++) {
+            lines.add("{\"ts\":" + (T0 + i) + ",\"request_id\":\"r" + i + "\",\"zone\":\"" + zs[i % 2]
+                    + "\",\"meta\":{\"app\":\"" + as[(i / 2) % 2] + "\"}}");
+        }
+        h.write("in.jsonl", lines);
+        KernelHarness.Run run = h.run("""
+                monitors:
+                  - name: seg2
+                    source: { path: in.jsonl }
+                    fields: { time: /ts, id: /request_id }
+                    segment-by: [/zone, /meta/app]
+                    metrics: [ { type: core.count }, { type: test.probe } ]
+                """);
+        List<WindowResult> counts = run.of("core.count");
+        assertThat(counts).hasSize(4).allSatisfy(r -> {
+            assertThat(r.segment().keySet()).containsExactly("zone", "app");
+            assertThat(r.count()).isEqualTo(10);
+        });
+        // Sorted by segment in the report, and every run the same.
+        assertThat(counts).extracting(r -> r.segment().toString())
+                .containsExactly("{zone=z1, app=a1}", "{zone=z1, app=a2}", "{zone=z2, app=a1}", "{zone=z2, app=a2}");
+        for (WindowResult p : run.of("test.probe")) {
+            assertThat(p.tables().get("seen").rows()).allSatisfy(row ->
+                    assertThat((String) row.get(0)).endsWith(p.segment().toString()));
+        }
+    }
+
     private static String richYaml(String mode, String window) {
         return """
                 monitors:
