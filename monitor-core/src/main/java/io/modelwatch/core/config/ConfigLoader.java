@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -225,6 +227,9 @@ public final class ConfigLoader {
         times.addDeserializer(Duration.class, new JsonDeserializer<>() {
             @Override
             public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (notScalar(p, "a duration such as 15m", errors)) {
+                    return null;
+                }
                 String text = p.getValueAsString();
                 try {
                     return TimeValues.parseDuration(text == null ? p.getText() : text);
@@ -237,10 +242,31 @@ public final class ConfigLoader {
         times.addDeserializer(Instant.class, new JsonDeserializer<>() {
             @Override
             public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (notScalar(p, "a timestamp such as 2026-11-01T00:00:00Z", errors)) {
+                    return null;
+                }
                 try {
                     return TimeValues.parseInstant(p.getText());
                 } catch (IllegalArgumentException e) {
                     errors.add(pathOf(p.getParsingContext()), e.getMessage());
+                    return null;
+                }
+            }
+        });
+        times.addDeserializer(Integer.class, new JsonDeserializer<>() {
+            @Override
+            public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                // Jackson throws on a number out of int range and truncates 1.5 to 1; both are errors here.
+                if (notScalar(p, "a whole number", errors)) {
+                    return null;
+                }
+                String text = p.getText().trim();
+                try {
+                    return p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                            ? new java.math.BigDecimal(text).intValueExact() : Integer.valueOf(text);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    errors.add(pathOf(p.getParsingContext()), "'" + text + "' is not a valid whole number"
+                            + (p.currentToken() == JsonToken.VALUE_NUMBER_INT ? " (at most " + Integer.MAX_VALUE + ")" : ""));
                     return null;
                 }
             }
@@ -254,9 +280,31 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // An empty value (key: "", often an empty ${VAR}) means "not set", as an absent key does.
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
                 .addModule(times)
                 .addHandler(new Collector(errors))
                 .build();
+    }
+
+    /**
+     * Reports a list or mapping where a single value belongs, at the key's path, and skips it.
+     *
+     * @return whether the value was not a scalar (and has been reported)
+     */
+    private static boolean notScalar(JsonParser p, String expected, ConfigErrors errors) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t.isScalarValue()) {
+            return false;
+        }
+        JsonStreamContext ctx = p.getParsingContext();
+        if ((t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) && ctx.getParent() != null) {
+            ctx = ctx.getParent();
+        }
+        errors.add(pathOf(ctx), "expected " + expected + " but found "
+                + (t == JsonToken.START_ARRAY ? "a list" : "a mapping"));
+        p.skipChildren();
+        return true;
     }
 
     /**
@@ -269,14 +317,10 @@ public final class ConfigLoader {
         return new JsonDeserializer<>() {
             @Override
             public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String path = pathOf(p.getParsingContext());
-                if (!p.currentToken().isScalarValue()) {
-                    JsonStreamContext ctx = p.getParsingContext().getParent();
-                    errors.add(ctx == null ? path : pathOf(ctx), "expected one of " + String.join(", ", choices)
-                            + " but found " + (p.currentToken() == JsonToken.START_ARRAY ? "a list" : "a mapping"));
-                    p.skipChildren();
+                if (notScalar(p, "one of " + String.join(", ", choices), errors)) {
                     return null;
                 }
+                String path = pathOf(p.getParsingContext());
                 String text = p.getText().trim();
                 for (E c : type.getEnumConstants()) {
                     if (c.name().equalsIgnoreCase(text)) {
@@ -349,6 +393,17 @@ public final class ConfigLoader {
                                              String failureMsg) {
             errors.add(pathOf(ctxt.getParser().getParsingContext()),
                     valueToConvert + " is not a valid " + describe(targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsts,
+                                                JsonParser p, String msg) throws IOException {
+            // A scalar where a mapping belongs, such as window: 1d instead of window: { size: 1d }.
+            errors.add(pathOf(p.getParsingContext()), "expected " + describe(instClass) + " but found "
+                    + describe(p.currentToken()) + " ('" + p.getText() + "')");
+            p.skipChildren();
             return null;
         }
 
