@@ -243,6 +243,64 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void listsAndMappingsWhereASingleValueBelongsAreReportedAtTheirKey() {
+        assertThat(errors("""
+                monitors:
+                  - name: m
+                    mode: [ static ]
+                    window: { size: { hours: 1 }, slide: [ 15m ] }
+                    baseline: { from: { day: 1 } }
+                    max-segments: [ 1 ]
+                    source: poll
+                """)).containsExactly(
+                "conf/monitors.yaml:3: monitors[0].mode: expected one of realtime, periodic, static but found a list",
+                "conf/monitors.yaml:4: monitors[0].window.size: expected a duration such as 15m but found a mapping",
+                "conf/monitors.yaml:4: monitors[0].window.slide: expected a duration such as 15m but found a list",
+                "conf/monitors.yaml:5: monitors[0].baseline.from: expected a timestamp such as 2026-11-01T00:00:00Z but"
+                        + " found a mapping",
+                "conf/monitors.yaml:6: monitors[0].max-segments: expected a whole number but found a list",
+                "conf/monitors.yaml:7: monitors[0].source: expected a mapping (key: value) but found text ('poll')");
+    }
+
+    @Test
+    void wholeNumbersOutOfRangeOrWithAFractionAreErrorsNotCrashesOrTruncations() {
+        ConfigLoader.Loaded loaded = load("""
+                monitors:
+                  - name: m
+                    max-segments: 99999999999999999999
+                    intervals: { groups: 1.5, confidence: 0.9 }
+                  - name: n
+                    max-segments: 20.0
+                    intervals: { groups: "16" }
+                """);
+
+        assertThat(loaded.errors().errors()).map(ConfigError::toString).containsExactly(
+                "conf/monitors.yaml:3: monitors[0].max-segments: '99999999999999999999' is not a valid whole number"
+                        + " (at most 2147483647)",
+                "conf/monitors.yaml:4: monitors[0].intervals.groups: '1.5' is not a valid whole number");
+        MonitorConfig n = loaded.config().monitors().get(1);
+        assertThat(n.maxSegments()).isEqualTo(20);
+        assertThat(n.intervals().groups()).isEqualTo(16);
+    }
+
+    @Test
+    void anEmptyMappingValueMeansNotSet() {
+        ConfigLoader.Loaded loaded = load("""
+                monitors:
+                  - name: m
+                    source: ${MW_SOURCE}
+                    window: ""
+                    baseline: ""
+                """, Map.of("MW_SOURCE", "\"\""));
+
+        assertThat(loaded.errors().errors()).isEmpty();
+        MonitorConfig m = loaded.config().monitors().get(0);
+        assertThat(m.source()).isNull();
+        assertThat(m.window()).isNull();
+        assertThat(m.baseline()).isNull();
+    }
+
+    @Test
     void collectsEveryErrorOfTheFileInLineOrder() {
         List<String> errors = errors("""
                 monitors:
