@@ -31,8 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             Bootstrap.Prepared p = bootstrap.prepare(config);
             int metrics = p.plans().stream().mapToInt(m -> m.metrics().size()).sum();
-            spec.commandLine().getOut().println(config + ": valid (" + p.plans().size() + " monitors, " + metrics
-                    + " metrics: " + String.join(", ", p.plans().stream().map(MonitorPlan::name).toList()) + ")");
+            int monitors = p.plans().size();
+            spec.commandLine().getOut().println(config + ": valid (" + monitors + (monitors == 1 ? " monitor, " : " monitors, ")
+                    + metrics + (metrics == 1 ? " metric: " : " metrics: ")
+                    + String.join(", ", p.plans().stream().map(MonitorPlan::name).toList()) + ")");
             return 0;
         } catch (ConfigException e) {
             return ConfigErrorsPrinter.print(e, spec.commandLine().getErr());

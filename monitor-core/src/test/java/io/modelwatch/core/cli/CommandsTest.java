@@ -200,7 +200,7 @@ class CommandsTest {
         Cli cli = Cli.run("validate", "-c", config.toString());
 
         assertThat(cli.code()).isZero();
-        assertThat(cli.out()).isEqualTo(config + ": valid (1 monitors, 1 metrics: m)\n");
+        assertThat(cli.out()).isEqualTo(config + ": valid (1 monitor, 1 metric: m)\n");
     }
 
     @Test

@@ -52,7 +52,7 @@ class IssueExampleTest {
         Cli cli = Cli.run("validate", "-c", config.toString());
 
         assertThat(cli.code()).as(cli.toString()).isZero();
-        assertThat(cli.out()).isEqualTo(config + ": valid (1 monitors, 2 metrics: checkout-latency)\n");
+        assertThat(cli.out()).isEqualTo(config + ": valid (1 monitor, 2 metrics: checkout-latency)\n");
         assertThat(cli.err()).isEmpty();
     }
 
