@@ -3,7 +3,6 @@ package io.modelwatch.core.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -87,13 +86,17 @@ public final class ConfigLoader {
         ConfigErrors early = new ConfigErrors(name, Map.of());
         String substituted = substitute(text, early);
         Map<String, Integer> lines;
+        List<ConfigError> duplicates = new java.util.ArrayList<>();
         try {
-            lines = lines(substituted);
+            lines = lines(substituted, name, duplicates);
         } catch (IOException e) {
-            throw new ConfigException(List.of(syntaxError(name, e)));
+            throw new ConfigException(concat(early.errors(), syntaxError(name, e)));
         }
         ConfigErrors errors = new ConfigErrors(name, lines);
         for (ConfigError e : early.errors()) {
+            errors.addAt(e.line(), e.path(), e.message());
+        }
+        for (ConfigError e : duplicates) {
             errors.addAt(e.line(), e.path(), e.message());
         }
         if (!hasContent(substituted)) {
@@ -126,6 +129,18 @@ public final class ConfigLoader {
         }
         String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
                 ? jpe.getOriginalMessage() : e.getMessage();
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
+            // SnakeYAML's own text spans several lines with excerpts; one line reads better in a list of errors.
+            msg = y.getProblem();
+            if (y.getProblemMark() != null) {
+                line = y.getProblemMark().getLine() + 1;
+                msg += " (column " + (y.getProblemMark().getColumn() + 1) + ")";
+            }
+            if (y.getContext() != null && y.getContextMark() != null) {
+                msg += ", " + y.getContext() + " that starts at line " + (y.getContextMark().getLine() + 1)
+                        + ", column " + (y.getContextMark().getColumn() + 1);
+            }
+        }
         return new ConfigError(file, line, "", "not valid YAML: " + msg);
     }
 
@@ -185,17 +200,30 @@ public final class ConfigLoader {
         }
     }
 
-    /** Maps every path in the document (keys and list items) to its 1-based line. */
-    private static Map<String, Integer> lines(String text) throws IOException {
+    /**
+     * Maps every path in the document (keys and list items) to its 1-based line, and reports every
+     * key that appears twice in one mapping (Jackson's strict detection would stop at the first).
+     */
+    private static Map<String, Integer> lines(String text, String file, List<ConfigError> duplicates) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         YAMLFactory factory = new YAMLFactory();
         try (JsonParser p = factory.createParser(text)) {
-            Deque<int[]> arrayIndex = new ArrayDeque<>();
+            Deque<java.util.Set<String>> keys = new ArrayDeque<>();
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 JsonStreamContext ctx = p.getParsingContext();
+                if (t == JsonToken.START_OBJECT) {
+                    keys.push(new java.util.HashSet<>());
+                } else if (t == JsonToken.END_OBJECT) {
+                    keys.pop();
+                }
                 if (t == JsonToken.FIELD_NAME) {
-                    lines.putIfAbsent(pathOf(ctx), p.currentLocation().getLineNr());
+                    int line = p.currentLocation().getLineNr();
+                    lines.putIfAbsent(pathOf(ctx), line);
+                    if (!keys.isEmpty() && !keys.peek().add(p.currentName())) {
+                        duplicates.add(new ConfigError(file, line, pathOf(ctx), "the key '" + p.currentName()
+                                + "' appears twice here; keep one"));
+                    }
                 } else if (ctx.inArray() && t != JsonToken.END_ARRAY) {
                     lines.putIfAbsent(pathOf(ctx), p.currentTokenLocation().getLineNr());
                 } else if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx.getParent() != null
@@ -203,7 +231,6 @@ public final class ConfigLoader {
                     lines.putIfAbsent(pathOf(ctx.getParent()), p.currentTokenLocation().getLineNr());
                 }
             }
-            arrayIndex.clear();
         }
         return lines;
     }
@@ -279,7 +306,6 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // An empty value (key: "", often an empty ${VAR}) means "not set", as an absent key does.
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
                 .addModule(times)

@@ -374,38 +374,57 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void yamlSyntaxErrorGivesTheLine() {
-        List<String> errors = thrown("""
+    void yamlSyntaxErrorGivesTheLineOnOneLine() {
+        assertThat(thrown("""
                 monitors:
                   - name: a
                     source: { type: jsonl, path: x.jsonl
                     fields: { time: /ts }
-                """);
-
-        assertThat(errors).hasSize(1);
-        assertThat(errors.get(0)).startsWith("conf/monitors.yaml:4: not valid YAML: while parsing a flow mapping")
-                .contains("line 3, column 13", "expected ',' or '}'");
+                """)).containsExactly("conf/monitors.yaml:4: not valid YAML: expected ',' or '}', but got : (column 11),"
+                + " while parsing a flow mapping that starts at line 3, column 13");
     }
 
     @Test
     void badIndentationIsASyntaxErrorAtItsLine() {
-        List<String> errors = thrown("""
-                monitors:
-                  - name: a
-                   model: x
-                """);
-
-        assertThat(errors).singleElement().asString()
-                .startsWith("conf/monitors.yaml:3: not valid YAML: while parsing a block collection");
-    }
-
-    @Test
-    void duplicateKeyIsAnError() {
         assertThat(thrown("""
                 monitors:
                   - name: a
+                   model: x
+                """)).containsExactly("conf/monitors.yaml:3: not valid YAML: expected <block end>, but found '<block"
+                + " mapping start>' (column 4), while parsing a block collection that starts at line 2, column 3");
+    }
+
+    @Test
+    void tabsAreNotIndentation() {
+        assertThat(thrown("monitors:\n\t- name: a\n")).containsExactly("conf/monitors.yaml:2: not valid YAML: found"
+                + " character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (column 1)");
+    }
+
+    @Test
+    void everyDuplicateKeyIsAnErrorAtItsSecondLine() {
+        assertThat(errors("""
+                monitors:
+                  - name: a
                     name: b
-                """)).containsExactly("conf/monitors.yaml:3: not valid YAML: Duplicate field 'name'");
+                  - name: c
+                    window: { size: 1h, size: 2h }
+                    mode: static
+                """)).containsExactly(
+                "conf/monitors.yaml:3: monitors[0].name: the key 'name' appears twice here; keep one",
+                "conf/monitors.yaml:5: monitors[1].window.size: the key 'size' appears twice here; keep one");
+    }
+
+    @Test
+    void aSyntaxErrorKeepsTheEnvironmentErrorsBeforeIt() {
+        assertThat(thrown("""
+                monitors:
+                  - name: ${MW_NAME}
+                    source: { path: x.jsonl
+                """)).containsExactly(
+                "conf/monitors.yaml:2: environment variable MW_NAME is not set; set it, or give a default as"
+                        + " ${MW_NAME:-value}",
+                "conf/monitors.yaml:4: not valid YAML: expected ',' or '}', but got <stream end> (column 1), while"
+                        + " parsing a flow mapping that starts at line 3, column 13");
     }
 
     @Test
