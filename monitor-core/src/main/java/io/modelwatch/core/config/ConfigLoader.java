@@ -1,6 +1,7 @@
 package io.modelwatch.core.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,15 +9,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.modelwatch.core.plugin.OnError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +28,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML configuration strictly: {@code ${ENV}} and {@code ${ENV:-default}} are substituted
  * (the default when the variable is unset or empty, as in the shell; not inside comments),
- * keys are bound to records through Jackson, and every unknown key, bad value and wrong type is
- * collected (with its line, path and a did-you-mean) instead of stopping at the first.
+ * keys are bound to records through Jackson, and every unknown key, duplicate key, bad value and
+ * wrong type is collected (with its line, path and a did-you-mean) instead of stopping at the
+ * first. An empty value ({@code key: ""}) means the key is not set.
  *
  * <p>Thread-safe; one instance may load many files.
  */
@@ -54,7 +64,7 @@ public final class ConfigLoader {
 
     /** Returns a loader that substitutes from {@code environment} (tests pass a map's {@code get}). */
     public ConfigLoader(Function<String, String> environment) {
-        this.environment = environment;
+        this.environment = java.util.Objects.requireNonNull(environment, "environment is null");
     }
 
     /** A loaded configuration with the line of every path, for later (semantic) errors. */
@@ -86,7 +96,7 @@ public final class ConfigLoader {
         ConfigErrors early = new ConfigErrors(name, Map.of());
         String substituted = substitute(text, early);
         Map<String, Integer> lines;
-        List<ConfigError> duplicates = new java.util.ArrayList<>();
+        List<ConfigError> duplicates = new ArrayList<>();
         try {
             lines = lines(substituted, name, duplicates);
         } catch (IOException e) {
@@ -117,19 +127,19 @@ public final class ConfigLoader {
     }
 
     private static List<ConfigError> concat(List<ConfigError> errors, ConfigError last) {
-        java.util.ArrayList<ConfigError> all = new java.util.ArrayList<>(errors);
+        ArrayList<ConfigError> all = new ArrayList<>(errors);
         all.add(last);
         return all;
     }
 
     private static ConfigError syntaxError(String file, IOException e) {
         int line = 0;
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             line = jpe.getLocation().getLineNr();
         }
-        String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+        String msg = e instanceof JsonProcessingException jpe
                 ? jpe.getOriginalMessage() : e.getMessage();
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
             // SnakeYAML's own text spans several lines with excerpts; one line reads better in a list of errors.
             msg = y.getProblem();
             if (y.getProblemMark() != null) {
@@ -208,12 +218,12 @@ public final class ConfigLoader {
         Map<String, Integer> lines = new HashMap<>();
         YAMLFactory factory = new YAMLFactory();
         try (JsonParser p = factory.createParser(text)) {
-            Deque<java.util.Set<String>> keys = new ArrayDeque<>();
+            Deque<Set<String>> keys = new ArrayDeque<>();
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 JsonStreamContext ctx = p.getParsingContext();
                 if (t == JsonToken.START_OBJECT) {
-                    keys.push(new java.util.HashSet<>());
+                    keys.push(new HashSet<>());
                 } else if (t == JsonToken.END_OBJECT) {
                     keys.pop();
                 }
@@ -299,7 +309,7 @@ public final class ConfigLoader {
             }
         });
         times.addDeserializer(Mode.class, choice(Mode.class, errors));
-        times.addDeserializer(io.modelwatch.core.plugin.OnError.class, choice(io.modelwatch.core.plugin.OnError.class, errors));
+        times.addDeserializer(OnError.class, choice(OnError.class, errors));
         return YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -338,8 +348,8 @@ public final class ConfigLoader {
      * (the empty string included, which Jackson's own enum deserializer throws on) as an error.
      */
     private static <E extends Enum<E>> JsonDeserializer<E> choice(Class<E> type, ConfigErrors errors) {
-        List<String> choices = java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> choices = Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         return new JsonDeserializer<>() {
             @Override
             public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -404,8 +414,8 @@ public final class ConfigLoader {
                                              String failureMsg) {
             String path = pathOf(ctxt.getParser().getParsingContext());
             if (targetType.isEnum()) {
-                List<String> choices = java.util.Arrays.stream(targetType.getEnumConstants())
-                        .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList();
+                List<String> choices = Arrays.stream(targetType.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
                 errors.add(path, "'" + valueToConvert + "' is not one of " + String.join(", ", choices) + "."
                         + Suggestions.didYouMean(valueToConvert, choices));
             } else {
@@ -424,7 +434,7 @@ public final class ConfigLoader {
 
         @Override
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
-                                                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsts,
+                                                ValueInstantiator valueInsts,
                                                 JsonParser p, String msg) throws IOException {
             // A scalar where a mapping belongs, such as window: 1d instead of window: { size: 1d }.
             errors.add(pathOf(p.getParsingContext()), "expected " + describe(instClass) + " but found "
