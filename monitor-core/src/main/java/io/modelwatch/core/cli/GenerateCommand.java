@@ -27,14 +27,31 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--per-day", defaultValue = "2000", description = "records per day per model (default: ${DEFAULT-VALUE})")
     int perDay;
 
-    @Option(names = "--start", defaultValue = "2026-11-01T00:00:00Z", description = "first timestamp (default: ${DEFAULT-VALUE})")
+    @Option(names = "--start", defaultValue = "2026-11-01T00:00:00Z", converter = InstantConverter.class,
+            description = "first timestamp (default: ${DEFAULT-VALUE})")
     Instant start;
+
+    /** Reads {@code --start} as configuration timestamps are read, with the same message when it is not one. */
+    static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return io.modelwatch.core.config.TimeValues.parseInstant(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (days < 1 || perDay < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (days < 1 ? "--days" : "--per-day")
+                    + " must be at least 1, got " + (days < 1 ? days : perDay));
+        }
         List<Path> files = new DemoGenerator(seed, start, days, perDay).writeAll(out);
         for (Path f : files) {
             spec.commandLine().getOut().println("wrote " + f);

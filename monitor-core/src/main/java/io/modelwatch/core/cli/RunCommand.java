@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (shards < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shards must be at least 1, got " + shards);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Bootstrap.Prepared p;
         try {
