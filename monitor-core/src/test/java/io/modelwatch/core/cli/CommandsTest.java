@@ -269,6 +269,31 @@ class CommandsTest {
     }
 
     @Test
+    void badOptionValuesAreUsageErrors() {
+        Cli shards = Cli.run("run", "-c", "x.yaml", "--shards", "0");
+        Cli days = Cli.run("generate", "--out", dir.toString(), "--days", "0");
+        Cli perDay = Cli.run("generate", "--out", dir.toString(), "--per-day", "-5");
+        Cli start = Cli.run("generate", "--out", dir.toString(), "--start", "yesterday");
+
+        assertThat(List.of(shards, days, perDay, start)).extracting(Cli::code).containsOnly(2);
+        assertThat(shards.err()).startsWith("--shards must be at least 1, got 0\nUsage: modelwatch run");
+        assertThat(days.err()).startsWith("--days must be at least 1, got 0\nUsage: modelwatch generate");
+        assertThat(perDay.err()).startsWith("--per-day must be at least 1, got -5\nUsage: modelwatch generate");
+        assertThat(start.err()).startsWith("Invalid value for option '--start': 'yesterday' is not a timestamp; write"
+                + " ISO-8601 with a zone, such as 2026-11-01T00:00:00Z, or epoch milliseconds or seconds\n");
+    }
+
+    @Test
+    void generateTakesAnEpochStart() throws IOException {
+        // 1793577600 s is 2026-11-02T00:00:00Z (20759 days * 86400 s).
+        Cli cli = Cli.run("generate", "--out", dir.toString(), "--days", "1", "--per-day", "3", "--start", "1793577600");
+
+        assertThat(cli.code()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("vision.jsonl"))).allSatisfy(l -> assertThat(l).startsWith(
+                "{\"ts\":\"2026-11-02T"));
+    }
+
+    @Test
     void exitCodeOneWhenASourceCannotBeRead() throws IOException {
         Path config = Files.writeString(dir.resolve("nosource.yaml"), """
                 monitors:
