@@ -110,8 +110,14 @@ public final class JsonlSink implements ResultSink {
             number(g, d);
         } else if (v instanceof Float f) {
             number(g, f.doubleValue());
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof java.math.BigInteger b) {
+            g.writeNumber(b);
+        } else if (v instanceof java.math.BigDecimal b) {
+            g.writeNumber(b);
         } else if (v instanceof Number n) {
-            g.writeNumber(n.longValue());
+            number(g, n.doubleValue()); // any other Number (AtomicLong, a plugin's own): by value, never truncated
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else {
