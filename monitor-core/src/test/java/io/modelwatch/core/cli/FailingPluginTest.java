@@ -128,6 +128,10 @@ class FailingPluginTest {
 
         assertThat(cli.code()).as(cli.toString()).isZero();
         assertThat(Files.readString(dir.resolve("out/results.jsonl"))).doesNotContain("\"error\"");
+        JsonNode day1 = new ObjectMapper().readTree(Files.readAllLines(dir.resolve("out/results.jsonl")).stream()
+                .filter(l -> l.contains("\"metric\":\"explode\"")).findFirst().orElseThrow());
+        assertThat(day1.get("values").get("sum").asDouble()).as("12 each of 100, 110, 120, 130").isEqualTo(5520.0);
+        assertThat(day1.get("tables").get("summary").toString()).isEqualTo("[{\"n\":48,\"share\":0.5}]");
     }
 
     private Path brokenPluginsAndConfig(String onError) throws IOException {
