@@ -16,10 +16,13 @@ import io.modelwatch.core.config.WindowConfig;
 import io.modelwatch.core.plugin.MetricRegistry;
 import io.modelwatch.core.plugin.PluginCallException;
 import io.modelwatch.core.plugin.RegisteredFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -105,7 +108,7 @@ public final class PlanBuilder {
                         + Suggestions.didYouMean(m.source().timeFormat(), TIME_FORMATS));
             }
         }
-        Map<String, String> pointers = new java.util.LinkedHashMap<>();
+        Map<String, String> pointers = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : m.fields().entrySet()) {
             if (f.getValue() == null) {
                 errors.add(path + ".fields." + f.getKey(), "no JSON Pointer given; write one such as /output/text");
@@ -166,7 +169,7 @@ public final class PlanBuilder {
             }
             MetricFactory factory = rf.factory();
             Map<String, Object> params = ParamBinder.bind(mc.type(), factory.params(), mc.params(), errors, mpath);
-            Map<String, String> bindings = new java.util.LinkedHashMap<>();
+            Map<String, String> bindings = new LinkedHashMap<>();
             for (Map.Entry<String, String> binding : mc.inputs().entrySet()) {
                 String input = binding.getKey();
                 if (factory.inputs().stream().noneMatch(in -> in.name().equals(input))) {
@@ -210,7 +213,7 @@ public final class PlanBuilder {
         if (m.schedule() != null) {
             if (m.mode() != Mode.PERIODIC) {
                 errors.add(path + ".schedule", "schedule applies to periodic monitors only (this one is "
-                        + m.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                        + m.mode().name().toLowerCase(Locale.ROOT) + ")");
             } else {
                 try {
                     Schedules.parse(m.schedule());
@@ -225,7 +228,7 @@ public final class PlanBuilder {
         WindowConfig w = m.window();
         if (w == null) {
             if (m.mode() != Mode.STATIC) {
-                errors.add(path, "a " + m.mode().name().toLowerCase(java.util.Locale.ROOT)
+                errors.add(path, "a " + m.mode().name().toLowerCase(Locale.ROOT)
                         + " monitor needs a window, such as window: { size: 1h }");
                 return null;
             }
@@ -276,7 +279,7 @@ public final class PlanBuilder {
         }
         // A reference file is read at start, unlike a source (which may appear later): it must be there now.
         if (b.file() != null && !b.file().equals("-") && b.file().chars().noneMatch(c -> c == '*' || c == '?' || c == '[')
-                && !java.nio.file.Files.isRegularFile(baseDir.resolve(b.file()))) {
+                && !Files.isRegularFile(baseDir.resolve(b.file()))) {
             errors.add(path + ".file", "baseline file " + baseDir.resolve(b.file()).normalize() + " does not exist");
         }
     }

@@ -8,6 +8,8 @@ import io.modelwatch.core.kernel.WindowResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,9 +114,9 @@ public final class JsonlSink implements ResultSink {
             number(g, f.doubleValue());
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof java.math.BigInteger b) {
+        } else if (v instanceof BigInteger b) {
             g.writeNumber(b);
-        } else if (v instanceof java.math.BigDecimal b) {
+        } else if (v instanceof BigDecimal b) {
             g.writeNumber(b);
         } else if (v instanceof Number n) {
             number(g, n.doubleValue()); // any other Number (AtomicLong, a plugin's own): by value, never truncated
