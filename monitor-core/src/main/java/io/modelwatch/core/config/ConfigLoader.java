@@ -121,7 +121,7 @@ public final class ConfigLoader {
         }
         if (config == null) {
             errors.addAt(1, "", "the file is empty; it needs at least a 'monitors:' list");
-            config = new ModelWatchConfig(null, null, null, null);
+            config = new ModelWatchConfig(null, null, null, null, null, null, null, null);
         }
         return new Loaded(config, file, errors);
     }

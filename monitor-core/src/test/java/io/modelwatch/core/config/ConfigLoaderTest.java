@@ -90,7 +90,7 @@ class ConfigLoaderTest {
                 Instant.parse("2026-11-03T00:00:00Z"), null));
         assertThat(m.intervals()).isEqualTo(new IntervalsConfig(true, 0.9, 16, "bootstrap"));
         assertThat(m.metrics()).containsExactly(new MetricConfig("lat", "core.latency", Map.of("unit", "s"),
-                Map.of("latency", "latency")));
+                Map.of("latency", "latency"), null));
         assertThat(m.sinks()).containsExactly(new SinkConfig("jsonl", "out/lat.jsonl"));
     }
 
@@ -124,7 +124,7 @@ class ConfigLoaderTest {
                 sink:
                   - { type: console }
                 """)).containsExactly("conf/monitors.yaml:2: sink: unknown key 'sink'. Did you mean 'sinks'?"
-                + " Valid keys here: data-dir, monitors, plugins, sinks.");
+                + " Valid keys here: alerting, checkpoint, data-dir, monitors, plugins, server, sinks, store.");
     }
 
     @Test
@@ -148,7 +148,7 @@ class ConfigLoaderTest {
                 "conf/monitors.yaml:8: monitors[0].window.slid: unknown key 'slid'. Did you mean 'slide'?"
                         + " Valid keys here: allowed-lateness, size, slide.",
                 "conf/monitors.yaml:9: monitors[0].metrics[0].parms: unknown key 'parms'. Did you mean 'params'?"
-                        + " Valid keys here: inputs, name, params, type.");
+                        + " Valid keys here: alerts, inputs, name, params, type.");
     }
 
     @Test

@@ -110,6 +110,21 @@ class WindowsTest {
     }
 
     @Test
+    void epochSecondsTimesInARun() throws Exception {
+        KernelHarness h = new KernelHarness(dir, new ProbePlugin());
+        List<String> lines = new ArrayList<>();
+        // 90 records, one every 20 s from T0: 30 per 10-minute window; times as epoch seconds with a fraction.
+        for (int i = 0; i < 90; i++) {
+            lines.add("{\"ts\":" + (T0 / 1000 + 20L * i) + ".5,\"request_id\":\"s" + i + "\"}");
+        }
+        h.write("in.jsonl", lines);
+        KernelHarness.Run run = h.run(yaml("window: { size: 10m }").replace("path: in.jsonl }",
+                "path: in.jsonl, time-format: epoch-seconds }"));
+        assertThat(run.of("core.count", "window")).extracting(WindowResult::count).containsExactly(30L, 30L, 30L);
+        assertThat(run.of("core.count", "total").get(0).windowStart().toEpochMilli()).isEqualTo(T0 + 500);
+    }
+
+    @Test
     void outOfOrderInputInStaticModeLandsInTheRightWindows() throws Exception {
         KernelHarness h = new KernelHarness(dir, new ProbePlugin());
         List<Rec> recs = new ArrayList<>(Rec.random(new Random(4), 300, T0, T0 + 60 * MINUTE, 100));
