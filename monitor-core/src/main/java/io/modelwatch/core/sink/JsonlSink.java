@@ -55,6 +55,17 @@ public final class JsonlSink implements ResultSink {
         }
     }
 
+    /** Returns one result as the JSON object this sink writes (one line, no newline). */
+    public static String toJson(WindowResult r) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            write(g, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     /** Writes one result object. */
     static void write(JsonGenerator g, WindowResult r) throws IOException {
         g.writeStartObject();
