@@ -20,6 +20,11 @@ final class DeadLetters implements AutoCloseable {
     private final String monitor;
     private final AtomicLong count = new AtomicLong();
     private JsonGenerator out;
+    private OutputStream stream;
+    /** Bytes in the file before this run appended (a restart from a checkpoint continues the file). */
+    private long base;
+    private boolean append;
+    private long written;
 
     DeadLetters(Path dataDir, String monitor) {
         this.file = dataDir.resolve("deadletter").resolve(monitor + ".jsonl");
@@ -34,14 +39,55 @@ final class DeadLetters implements AutoCloseable {
         return count.get();
     }
 
+    /**
+     * Continues from a checkpoint: the count goes on from {@code count}, and the file is cut back to
+     * the {@code bytes} it had then (lines written after the checkpoint are written again on replay).
+     */
+    void restore(long count, long bytes) throws IOException {
+        this.count.set(count);
+        append = true;
+        if (Files.exists(file)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                if (ch.size() > bytes) {
+                    ch.truncate(bytes);
+                }
+                base = ch.size();
+            }
+        }
+    }
+
+    /** Flushes and returns the file's length in bytes as this monitor has written it (0 when never written). */
+    long flushedBytes() throws IOException {
+        if (out != null) {
+            out.flush();
+        }
+        return base + written;
+    }
+
     void write(String source, long line, String reason, String raw) {
         count.incrementAndGet();
         try {
             if (out == null) {
                 Files.createDirectories(file.getParent());
-                OutputStream os = Files.newOutputStream(file);
-                out = JSON.createGenerator(new java.io.BufferedOutputStream(os, 1 << 16));
-                out.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                OutputStream os = append
+                        ? Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+                        : Files.newOutputStream(file);
+                stream = new java.io.BufferedOutputStream(new java.io.FilterOutputStream(os) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        written += len;
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                        written++;
+                    }
+                }, 1 << 16);
+                out = JSON.createGenerator(stream);
+                out.setRootValueSeparator(null);
             }
             out.writeStartObject();
             out.writeStringField("monitor", monitor);
@@ -50,6 +96,7 @@ final class DeadLetters implements AutoCloseable {
             out.writeStringField("reason", reason);
             out.writeStringField("raw", raw);
             out.writeEndObject();
+            out.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dead-letter file " + file, e);
         }
@@ -59,7 +106,6 @@ final class DeadLetters implements AutoCloseable {
     public void close() {
         if (out != null) {
             try {
-                out.writeRaw('\n');
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the dead-letter file " + file, e);

@@ -23,12 +23,14 @@ public final class MetricSlot {
     private final Metric<Object> metric;
     private final PluginGuard guard;
     private final java.util.Set<String> totals;
+    private final String pluginVersion;
     private volatile String failure;
 
     @SuppressWarnings("unchecked")
     MetricSlot(int index, String name, String type, String monitor, Metric<?> metric, PluginGuard guard,
-               java.util.List<io.modelwatch.api.OutputSpec> outputs) {
+               java.util.List<io.modelwatch.api.OutputSpec> outputs, String pluginVersion) {
         this.index = index;
+        this.pluginVersion = pluginVersion == null ? "unknown" : pluginVersion;
         java.util.Set<String> t = new java.util.HashSet<>();
         for (io.modelwatch.api.OutputSpec o : outputs) {
             if (o.descriptive()) {
@@ -57,6 +59,26 @@ public final class MetricSlot {
 
     public String plugin() {
         return guard.pluginName();
+    }
+
+    /** Returns the version of the plugin the metric comes from (its manifest's), or {@code unknown}. */
+    public String pluginVersion() {
+        return pluginVersion;
+    }
+
+    /** Returns the format version the metric's codec writes. */
+    int codecVersion() {
+        return guard.call("codec", () -> metric.codec().version());
+    }
+
+    /** Returns a state as the codec's versioned bytes (through the guard; a failure propagates: a checkpoint must not be partial). */
+    byte[] encode(Object state) {
+        return guard.call("encode", () -> metric.codec().toBytes(state));
+    }
+
+    /** Reads a state from the codec's versioned bytes (through the guard). */
+    Object decode(byte[] bytes) {
+        return guard.call("decode", () -> metric.codec().fromBytes(bytes));
     }
 
     /** Returns why the metric failed, or null while it works. */

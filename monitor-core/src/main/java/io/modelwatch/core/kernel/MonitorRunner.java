@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * input in static mode.
  */
 final class MonitorRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MonitorRunner.class);
     static final int BATCH = 256;
     private static final String OTHER = "__other__";
 
@@ -52,11 +53,39 @@ final class MonitorRunner {
     private Shard[] shards;
     private Batch[] open;
     private BlockingQueue<Batch> free;
+    private final MonitorCounters counters;
+    private final Checkpointing checkpointing;
+    private long nextCheckpoint;
+    private long checkpointsWritten;
+    private boolean restored;
+
+    /**
+     * How a runner checkpoints: where to ({@code store}), how often, and whether to ignore the
+     * checkpoint a previous run left ({@code fresh}).
+     */
+    record Checkpointing(CheckpointStore store, Duration interval, boolean fresh) {
+        static final Checkpointing NONE = new Checkpointing(null, Duration.ZERO, false);
+
+        boolean enabled() {
+            return store != null;
+        }
+    }
 
     MonitorRunner(MonitorPlan plan, ResultListener listener, Clock clock, Path dataDir, int shardCount,
                   JsonlSource.Waiter sleeper) {
+        this(plan, listener, clock, dataDir, shardCount, sleeper, new MonitorCounters(plan.name(),
+                plan.config().model() == null ? plan.name() : plan.config().model()), Checkpointing.NONE);
+    }
+
+    MonitorRunner(MonitorPlan plan, ResultListener listener, Clock clock, Path dataDir, int shardCount,
+                  JsonlSource.Waiter sleeper, MonitorCounters counters, Checkpointing checkpointing) {
         this.plan = plan;
-        this.listener = listener;
+        this.counters = counters;
+        this.checkpointing = checkpointing;
+        this.listener = window -> {
+            counters.windows.incrementAndGet();
+            listener.accept(window);
+        };
         this.clock = clock;
         this.shardCount = Math.max(1, shardCount);
         this.deadLetters = new DeadLetters(dataDir, plan.name());
@@ -93,31 +122,65 @@ final class MonitorRunner {
             shards[i] = new Shard(plan, free, segmentLabels, listener);
             threads[i] = new Thread(shards[i], "modelwatch-" + plan.name() + "-shard-" + i);
             threads[i].setDaemon(true);
-            threads[i].start();
         }
         if (period != null) {
             nextTick = clock.millis() + period.toMillis();
         }
         RecordDecoder decoder = plan.newDecoder();
+        MonitorConfig c = plan.config();
+        LineSource source = null;
+        boolean started = false;
         try {
-            MonitorConfig c = plan.config();
-            if (c.baseline() != null && c.baseline().file() != null) {
-                try (LineSource base = JsonlSource.open(c.baseline().file(), plan.baseDir(), false, Duration.ZERO, sleeper)) {
-                    read(base, decoder, true);
+            MonitorCheckpoint checkpoint = loadCheckpoint();
+            if (checkpoint != null) {
+                try {
+                    source = JsonlSource.open(c.source().path(), plan.baseDir(), c.source().follow(),
+                            c.source().pollInterval(), this::idle, checkpoint.position());
+                    restore(checkpoint);
+                    restored = true;
+                    LOG.info("monitor '{}': resumed from the checkpoint of {} ({} records counted, reading {} from byte {})",
+                            plan.name(), java.time.Instant.ofEpochMilli(checkpoint.writtenAt()), records,
+                            checkpoint.position() == null ? "the source" : checkpoint.position().file(),
+                            checkpoint.position() == null ? 0 : checkpoint.position().offset());
+                } catch (io.modelwatch.core.source.StalePositionException e) {
+                    LOG.warn("monitor '{}': its checkpoint does not match the input any more ({}); starting afresh",
+                            plan.name(), e.getMessage());
                 }
             }
-            try (LineSource source = JsonlSource.open(c.source().path(), plan.baseDir(), c.source().follow(),
-                    c.source().pollInterval(), this::idle)) {
-                current = source;
-                if (!stopped) {
-                    read(source, decoder, false);
+            for (Thread t : threads) {
+                t.start();
+            }
+            started = true;
+            if (!restored) {
+                if (c.baseline() != null && c.baseline().file() != null) {
+                    try (LineSource base = JsonlSource.open(c.baseline().file(), plan.baseDir(), false, Duration.ZERO, sleeper)) {
+                        read(base, decoder, true);
+                    }
                 }
+                source = JsonlSource.open(c.source().path(), plan.baseDir(), c.source().follow(),
+                        c.source().pollInterval(), this::idle);
+            }
+            current = source;
+            nextCheckpoint = clock.millis() + checkpointing.interval().toMillis();
+            if (!stopped) {
+                read(source, decoder, false);
             }
         } finally {
+            if (source != null) {
+                source.close();
+            }
+            if (!started) {
+                for (Thread t : threads) {
+                    t.start();
+                }
+            }
             flushAll();
+            // Stopped by a signal with checkpoints on: keep in-flight windows for the restart
+            // instead of evaluating them half-full.
+            boolean keep = stopped && checkpointing.enabled() && started && checkpoint(source);
             for (Shard s : shards) {
                 // The monitor-wide span, so a segment's total does not depend on which shard owns it.
-                s.send(new Shard.End(minTime, maxTime));
+                s.send(new Shard.End(minTime, maxTime, !keep));
             }
             for (Thread t : threads) {
                 t.join();
@@ -132,10 +195,135 @@ final class MonitorRunner {
         return new MonitorStats(plan.name(), records, deadLetters.count(), late, deadLetters.file());
     }
 
+    /** Whether this run went on from a checkpoint. */
+    boolean restored() {
+        return restored;
+    }
+
+    /** Whether the run was stopped (signal) rather than reaching the end of its input. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    private MonitorCheckpoint loadCheckpoint() {
+        if (!checkpointing.enabled()) {
+            return null;
+        }
+        if (checkpointing.fresh()) {
+            checkpointing.store().delete(plan.name());
+            return null;
+        }
+        byte[] data = checkpointing.store().load(plan.name()).orElse(null);
+        if (data == null) {
+            return null;
+        }
+        MonitorCheckpoint cp = MonitorCheckpoint.decode(data, plan.name());
+        if (!cp.fingerprint().equals(MonitorCheckpoint.fingerprint(plan))) {
+            LOG.warn("monitor '{}': its configuration changed since the checkpoint of {}; starting afresh",
+                    plan.name(), java.time.Instant.ofEpochMilli(cp.writtenAt()));
+            return null;
+        }
+        cp.checkReadable(plan);
+        return cp;
+    }
+
+    private void restore(MonitorCheckpoint cp) throws IOException {
+        records = cp.records();
+        late = cp.late();
+        counter = cp.counter();
+        maxTime = cp.maxTime();
+        minTime = cp.minTime();
+        closedUpTo = cp.closedUpTo();
+        counters.records.set(records);
+        counters.late.set(late);
+        counters.windows.set(cp.windows());
+        counters.deadLettered.set(cp.deadLettered());
+        counters.maxEventTime(maxTime);
+        for (int i = 0; i < cp.segmentKeys().size(); i++) {
+            String key = cp.segmentKeys().get(i);
+            Map<String, String> labels = cp.segmentLabels().get(i);
+            int index = segmentIndex.size();
+            segmentIndex.put(key, index);
+            Map<String, String> copy = new LinkedHashMap<>(labels);
+            labelsByIndex.add(java.util.Collections.unmodifiableMap(copy));
+            segmentLabels.put(index, copy);
+        }
+        SegmentCodec codec = new SegmentCodec(plan, groups);
+        for (byte[] blob : cp.segments()) {
+            int index = SegmentCodec.indexOf(blob);
+            SegmentState seg;
+            try {
+                seg = codec.decode(blob, labelsByIndex.isEmpty() ? Map.of() : labelsByIndex.get(index));
+            } catch (RuntimeException e) {
+                throw new CheckpointRefusedException("the checkpoint of monitor '" + plan.name()
+                        + "' holds a state its metric cannot read (" + e.getMessage() + "); start afresh with run --fresh", e);
+            }
+            shards[shardOf(index)].restore(seg);
+        }
+        deadLetters.restore(cp.deadLettered(), cp.deadLetterBytes());
+    }
+
+    /**
+     * Writes a checkpoint: hands out open batches, lets every shard encode its segments once it has
+     * added them, and stores the states with the source position in one write.
+     *
+     * @return whether it was written
+     */
+    private boolean checkpoint(LineSource source) throws InterruptedException {
+        if (!checkpointing.enabled() || !(source instanceof JsonlSource js)) {
+            return false;
+        }
+        io.modelwatch.core.source.SourcePosition position = js.position();
+        if (position == null && records > 0) {
+            return false; // standard input cannot be resumed
+        }
+        flushAll();
+        try {
+            List<java.util.concurrent.CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
+            for (Shard s : shards) {
+                java.util.concurrent.CompletableFuture<List<byte[]>> f = new java.util.concurrent.CompletableFuture<>();
+                s.send(new Shard.Snapshot(f));
+                replies.add(f);
+            }
+            List<byte[]> blobs = new ArrayList<>();
+            for (java.util.concurrent.CompletableFuture<List<byte[]>> f : replies) {
+                blobs.addAll(f.get());
+            }
+            blobs.sort(java.util.Comparator.comparingInt(SegmentCodec::indexOf));
+            List<String> keys = new ArrayList<>(java.util.Collections.nCopies(segmentIndex.size(), ""));
+            for (Map.Entry<String, Integer> e : segmentIndex.entrySet()) {
+                keys.set(e.getValue(), e.getKey());
+            }
+            List<MonitorCheckpoint.MetricHeader> headers = new ArrayList<>();
+            for (MetricSlot slot : plan.metrics()) {
+                headers.add(new MonitorCheckpoint.MetricHeader(slot.name(), slot.type(), slot.plugin(),
+                        slot.pluginVersion(), slot.codecVersion()));
+            }
+            MonitorCheckpoint cp = new MonitorCheckpoint(plan.name(), MonitorCheckpoint.fingerprint(plan), clock.millis(),
+                    groups, headers, records, late, counter, maxTime, minTime, closedUpTo, counters.windows(),
+                    deadLetters.count(), deadLetters.flushedBytes(), keys, List.copyOf(labelsByIndex), position, blobs);
+            checkpointing.store().save(plan.name(), cp.fingerprint(), cp.encode());
+            checkpointsWritten++;
+            return true;
+        } catch (java.util.concurrent.ExecutionException | IOException | RuntimeException e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            LOG.error("monitor '{}': checkpoint not written: {}", plan.name(), cause.toString(), cause);
+            return false;
+        }
+    }
+
+    private void maybeCheckpoint() throws InterruptedException {
+        if (checkpointing.enabled() && clock.millis() >= nextCheckpoint) {
+            checkpoint(current);
+            nextCheckpoint = clock.millis() + checkpointing.interval().toMillis();
+        }
+    }
+
     /** Called by a followed source while it waits: hand over partial batches, run the schedule, then sleep. */
     private void idle(Duration d) throws InterruptedException {
         flushAll();
         checkTick();
+        maybeCheckpoint();
         sleeper.await(d);
     }
 
@@ -150,10 +338,13 @@ final class MonitorRunner {
             String problem = decoder.decode(line, rec);
             if (problem != null) {
                 deadLetters.write(source.currentName(), source.lineNumber(), problem, line);
+                counters.deadLettered.lazySet(deadLetters.count());
                 continue;
             }
             if (!baseline && realtime && plan.windowed() && isLate(rec.timeMillis)) {
                 late++;
+                counters.late.lazySet(late);
+                counters.deadLettered.lazySet(deadLetters.count());
                 deadLetters.write(source.currentName(), source.lineNumber(), "late", line);
                 continue;
             }
@@ -166,12 +357,17 @@ final class MonitorRunner {
                 records++;
                 maxTime = Math.max(maxTime, rec.timeMillis);
                 minTime = Math.min(minTime, rec.timeMillis);
+                counters.records.lazySet(records);
             }
             commit(rec.segment);
             if (realtime && !baseline) {
                 advanceWatermark();
             } else if (period != null && (records & 1023) == 0) {
                 checkTick();
+            }
+            if (!baseline && (records & 1023) == 0) {
+                counters.maxEventTime(maxTime);
+                maybeCheckpoint();
             }
         }
     }

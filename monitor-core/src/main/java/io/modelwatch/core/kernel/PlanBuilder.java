@@ -188,7 +188,7 @@ public final class PlanBuilder {
             try {
                 Metric<?> metric = rf.guard().call("create", () -> factory.create(spec));
                 slots.add(new MetricSlot(slots.size(), mc.displayName(), mc.type(), m.name(), metric, rf.guard(),
-                        rf.guard().call("outputs", factory::outputs)));
+                        rf.guard().call("outputs", factory::outputs), rf.plugin().version()));
             } catch (PluginCallException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof IllegalArgumentException) {

@@ -18,7 +18,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class Shard implements Runnable {
     /** A message in the shard's inbox. */
-    sealed interface Message permits BatchMessage, Watermark, Tick, End {
+    sealed interface Message permits BatchMessage, Watermark, Tick, End, Snapshot {
+    }
+
+    /** Encode every segment's states for a checkpoint (all batches sent before it are added). */
+    record Snapshot(java.util.concurrent.CompletableFuture<List<byte[]>> reply) implements Message {
     }
 
     record BatchMessage(Batch batch) implements Message {
@@ -36,7 +40,7 @@ final class Shard implements Runnable {
      * End of input: evaluate what remains and stop. Carries the monitor's first and last event
      * times (over all shards), the span of a static run's total.
      */
-    record End(long minTime, long maxTime) implements Message {
+    record End(long minTime, long maxTime, boolean evaluate) implements Message {
     }
 
     private final MonitorPlan plan;
@@ -93,8 +97,12 @@ final class Shard implements Runnable {
                     closeWindows(w.millis(), false);
                 } else if (m instanceof Tick t) {
                     tick(t.nowMillis());
+                } else if (m instanceof Snapshot snap) {
+                    snapshot(snap);
                 } else if (m instanceof End e) {
-                    finish(e.minTime(), e.maxTime());
+                    if (e.evaluate()) {
+                        finish(e.minTime(), e.maxTime());
+                    }
                     return;
                 }
             }
@@ -103,6 +111,25 @@ final class Shard implements Runnable {
         } catch (RuntimeException | Error e) {
             crash = e;
             throw e;
+        }
+    }
+
+    /** Puts a segment restored from a checkpoint in place; called before the shard's thread starts. */
+    void restore(SegmentState seg) {
+        segments.put(seg.index, seg);
+    }
+
+    private void snapshot(Snapshot snap) {
+        try {
+            SegmentCodec codec = new SegmentCodec(plan, groups);
+            List<byte[]> out = new ArrayList<>();
+            for (SegmentState seg : sortedSegments()) {
+                out.add(codec.encode(seg));
+            }
+            snap.reply().complete(out);
+        } catch (RuntimeException e) {
+            // A codec that fails leaves this checkpoint out; the run goes on.
+            snap.reply().completeExceptionally(e);
         }
     }
 

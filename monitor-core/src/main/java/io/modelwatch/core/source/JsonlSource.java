@@ -1,9 +1,7 @@
 package io.modelwatch.core.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -39,7 +37,17 @@ public final class JsonlSource implements LineSource {
     private final Duration poll;
     private final Waiter waiter;
     private int next;
-    private BufferedReader reader;
+    private InputStream in;
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkEnd;
+    private final java.io.ByteArrayOutputStream carry = new java.io.ByteArrayOutputStream();
+    /** Bytes of the current file consumed up to the end of the last line handed out. */
+    private long consumed;
+    private String currentKey = "";
+    private SourcePosition resume;
+    /** Follow mode: the file offset just after the last line handed out. */
+    private long lastHandedEnd;
     private String name;
     private long line;
     private volatile boolean stopped;
@@ -51,6 +59,8 @@ public final class JsonlSource implements LineSource {
     private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
     private final java.io.ByteArrayOutputStream pendingBytes = new java.io.ByteArrayOutputStream();
     private final java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+    /** The file offset just after each line in {@link #ready}. */
+    private final java.util.ArrayDeque<Long> readyEnds = new java.util.ArrayDeque<>();
 
     private JsonlSource(List<Path> files, boolean stdin, boolean follow, Duration poll, Waiter waiter) {
         this.files = files;
@@ -79,10 +89,69 @@ public final class JsonlSource implements LineSource {
         return new JsonlSource(files, false, follow, poll, waiter);
     }
 
+    /**
+     * Opens a source that resumes at a position a checkpoint recorded: files before the recorded
+     * one (in name order) are skipped as read, and the recorded file is read from its offset.
+     *
+     * @param resume where to resume; null to read from the start
+     * @throws IOException when no file matches
+     * @throws StalePositionException when the position does not describe this input (the file is
+     *     gone, shorter than the offset, or — unless followed, where that is a rotation — replaced)
+     */
+    public static JsonlSource open(String spec, Path baseDir, boolean follow, Duration poll, Waiter waiter,
+                                   SourcePosition resume) throws IOException {
+        JsonlSource s = open(spec, baseDir, follow, poll, waiter);
+        if (resume == null) {
+            return s;
+        }
+        if (s.stdin) {
+            throw new StalePositionException("standard input cannot be resumed at an offset");
+        }
+        int index = -1;
+        for (int i = 0; i < s.files.size(); i++) {
+            if (s.files.get(i).toAbsolutePath().toString().equals(resume.file())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new StalePositionException("the checkpointed file " + resume.file() + " is not among the source's files");
+        }
+        Path f = s.files.get(index);
+        boolean sameFile = resume.fileKey().isEmpty() || resume.fileKey().equals(keyOf(f));
+        if (!sameFile && !follow) {
+            throw new StalePositionException("the file " + f + " was replaced since the checkpoint");
+        }
+        if (sameFile && !f.getFileName().toString().endsWith(".gz") && Files.size(f) < resume.offset()) {
+            throw new StalePositionException("the file " + f + " is shorter (" + Files.size(f)
+                    + " bytes) than the checkpointed offset " + resume.offset());
+        }
+        s.next = index;
+        // A followed file that was rotated while we were down is read from its start.
+        s.resume = sameFile ? resume : null;
+        return s;
+    }
+
+    /** Returns where the source stands: just after the last line handed out; null for standard input or before any file. */
+    public SourcePosition position() {
+        if (stdin || name == null || "-".equals(name)) {
+            return null;
+        }
+        if (follow) {
+            return new SourcePosition(files.get(0).toAbsolutePath().toString(), currentKey, lastHandedEnd, line);
+        }
+        return new SourcePosition(Path.of(name).toAbsolutePath().toString(), currentKey, consumed, line);
+    }
+
+    /** Returns the file system's identity of a file as text, or {@code ""} when it has none. */
+    static String keyOf(Path f) throws IOException {
+        Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
+        return key == null ? "" : key.toString();
+    }
+
     /** Opens a source that reads standard input-like data from a stream (for tests and stdin). */
     public static JsonlSource of(InputStream in, String name) {
         JsonlSource s = new JsonlSource(List.of(), false, false, Duration.ZERO, d -> { });
-        s.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        s.in = in;
         s.name = name;
         return s;
     }
@@ -121,36 +190,93 @@ public final class JsonlSource implements LineSource {
             return nextFollowed();
         }
         while (true) {
-            if (reader == null) {
-                if (stdin && next == 0) {
-                    next++;
-                    reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-                    name = "-";
-                    line = 0;
-                } else if (!stdin && next < files.size()) {
-                    Path f = files.get(next++);
-                    InputStream in = Files.newInputStream(f);
-                    if (f.getFileName().toString().endsWith(".gz")) {
-                        in = new GZIPInputStream(in, 1 << 16);
-                    }
-                    reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                    name = f.toString();
-                    line = 0;
-                } else {
-                    return null;
-                }
+            if (in == null && !openNext()) {
+                return null;
             }
-            String l = reader.readLine();
+            String l = readLine();
             if (l != null) {
                 line++;
                 return l;
             }
-            reader.close();
-            reader = null;
+            in.close();
+            in = null;
             if (stdin || next >= files.size()) {
                 return null;
             }
         }
+    }
+
+    /** Opens the next file (or standard input); false when there is none. */
+    private boolean openNext() throws IOException {
+        if (stdin && next == 0) {
+            next++;
+            in = System.in;
+            name = "-";
+            line = 0;
+        } else if (!stdin && next < files.size()) {
+            Path f = files.get(next++);
+            InputStream raw = Files.newInputStream(f);
+            in = f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            name = f.toString();
+            currentKey = keyOf(f);
+            line = 0;
+            consumed = 0;
+            if (resume != null) {
+                // Files.newInputStream skips by seeking; a .gz stream decompresses what it skips.
+                in.skipNBytes(resume.offset());
+                consumed = resume.offset();
+                line = resume.line();
+                resume = null;
+            }
+        } else {
+            return false;
+        }
+        chunkPos = 0;
+        chunkEnd = 0;
+        carry.reset();
+        return true;
+    }
+
+    /**
+     * Returns the next line of the current stream without its terminator ({@code \n} or
+     * {@code \r\n}), the last one even without a newline; null at its end.
+     */
+    private String readLine() throws IOException {
+        while (true) {
+            for (int i = chunkPos; i < chunkEnd; i++) {
+                if (chunk[i] == '\n') {
+                    String l;
+                    if (carry.size() == 0) {
+                        int end = i > chunkPos && chunk[i - 1] == '\r' ? i - 1 : i;
+                        l = new String(chunk, chunkPos, end - chunkPos, StandardCharsets.UTF_8);
+                    } else {
+                        carry.write(chunk, chunkPos, i - chunkPos);
+                        l = stripCr(carry.toString(StandardCharsets.UTF_8));
+                        carry.reset();
+                    }
+                    consumed += i + 1 - chunkPos;
+                    chunkPos = i + 1;
+                    return l;
+                }
+            }
+            carry.write(chunk, chunkPos, chunkEnd - chunkPos);
+            consumed += chunkEnd - chunkPos;
+            chunkPos = 0;
+            chunkEnd = in.read(chunk, 0, chunk.length);
+            if (chunkEnd <= 0) {
+                chunkEnd = 0;
+                if (carry.size() == 0) {
+                    return null;
+                }
+                String l = stripCr(carry.toString(StandardCharsets.UTF_8));
+                carry.reset();
+                return l;
+            }
+        }
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
     private String nextFollowed() throws IOException {
@@ -159,6 +285,7 @@ public final class JsonlSource implements LineSource {
         while (!stopped) {
             if (!ready.isEmpty()) {
                 line++;
+                lastHandedEnd = readyEnds.poll();
                 return ready.poll();
             }
             if (channel == null && !openFollowed(file)) {
@@ -166,10 +293,11 @@ public final class JsonlSource implements LineSource {
                 continue;
             }
             buffer.clear();
+            long chunkStart = position;
             int n = channel.read(buffer, position);
             if (n > 0) {
                 position += n;
-                split(buffer.array(), n);
+                split(buffer.array(), n, chunkStart);
                 continue;
             }
             if (rotated(file)) {
@@ -177,6 +305,7 @@ public final class JsonlSource implements LineSource {
                 channel = null;
                 pendingBytes.reset();
                 line = 0;
+                lastHandedEnd = 0;
                 continue;
             }
             pause();
@@ -184,7 +313,7 @@ public final class JsonlSource implements LineSource {
         return null;
     }
 
-    private void split(byte[] bytes, int n) {
+    private void split(byte[] bytes, int n, long chunkStart) {
         int start = 0;
         for (int i = 0; i < n; i++) {
             if (bytes[i] == '\n') {
@@ -194,6 +323,7 @@ public final class JsonlSource implements LineSource {
                     s = s.substring(0, s.length() - 1);
                 }
                 ready.add(s);
+                readyEnds.add(chunkStart + i + 1);
                 pendingBytes.reset();
                 start = i + 1;
             }
@@ -207,7 +337,15 @@ public final class JsonlSource implements LineSource {
         }
         channel = FileChannel.open(file, StandardOpenOption.READ);
         fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        currentKey = fileKey == null ? "" : fileKey.toString();
         position = 0;
+        lastHandedEnd = 0;
+        if (resume != null) {
+            position = resume.offset();
+            lastHandedEnd = resume.offset();
+            line = resume.line();
+            resume = null;
+        }
         return true;
     }
 
@@ -250,8 +388,8 @@ public final class JsonlSource implements LineSource {
     @Override
     public void close() throws IOException {
         stopped = true;
-        if (reader != null) {
-            reader.close();
+        if (in != null && in != System.in) {
+            in.close();
         }
         if (channel != null) {
             channel.close();

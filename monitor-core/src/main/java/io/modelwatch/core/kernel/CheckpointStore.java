@@ -1,0 +1,18 @@
+package io.modelwatch.core.kernel;
+
+import java.util.Optional;
+
+/**
+ * Where checkpoints of monitors are kept (the results store). Implementations are thread-safe and
+ * replace a monitor's checkpoint atomically: a reader sees the old one or the new one, never a mix.
+ */
+public interface CheckpointStore {
+    /** Replaces the checkpoint of a monitor. */
+    void save(String monitor, String fingerprint, byte[] data);
+
+    /** Returns the checkpoint of a monitor's last run, if any. */
+    Optional<byte[]> load(String monitor);
+
+    /** Removes the checkpoint of a monitor (its run finished). */
+    void delete(String monitor);
+}
