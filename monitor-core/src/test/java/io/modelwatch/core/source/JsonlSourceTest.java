@@ -174,4 +174,82 @@ class JsonlSourceTest {
             assertThat(Thread.interrupted()).isTrue();
         }
     }
+
+    /** Reads lines until {@code n} were read (or the end), then returns the position. */
+    private static SourcePosition readThenPosition(JsonlSource s, int n) throws IOException {
+        for (int i = 0; i < n && s.nextLine() != null; i++) {
+            // reading
+        }
+        return s.position();
+    }
+
+    @Test
+    void aPositionResumesAtTheNextLineAcrossFilesOfAGlobAndInGzip() throws IOException {
+        write("logs/a.jsonl", "a1\r\na2\n");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("logs/b.jsonl.gz")))) {
+            out.write("b1\nb2\nb3".getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> all;
+        try (JsonlSource s = JsonlSource.open("logs/*.jsonl*", dir, false, Duration.ZERO, NEVER)) {
+            all = drain(s);
+        }
+        for (int cut = 1; cut <= all.size(); cut++) {
+            SourcePosition p;
+            try (JsonlSource s = JsonlSource.open("logs/*.jsonl*", dir, false, Duration.ZERO, NEVER)) {
+                p = readThenPosition(s, cut);
+            }
+            try (JsonlSource s = JsonlSource.open("logs/*.jsonl*", dir, false, Duration.ZERO, NEVER, p)) {
+                assertThat(drain(s)).as("resumed after %d lines at %s", cut, p).isEqualTo(all.subList(cut, all.size()));
+            }
+        }
+        try (JsonlSource s = JsonlSource.open("logs/*.jsonl*", dir, false, Duration.ZERO, NEVER)) {
+            assertThat(readThenPosition(s, 2)).isEqualTo(new SourcePosition(dir.resolve("logs/a.jsonl").toString(),
+                    JsonlSource.keyOf(dir.resolve("logs/a.jsonl")), 7, 2));
+        }
+    }
+
+    @Test
+    void aPositionThatNoLongerDescribesTheInputIsStale() throws IOException {
+        Path f = write("s.jsonl", "one\ntwo\nthree\n");
+        SourcePosition p;
+        try (JsonlSource s = JsonlSource.open("s.jsonl", dir, false, Duration.ZERO, NEVER)) {
+            p = readThenPosition(s, 2);
+        }
+        SourcePosition other = new SourcePosition(dir.resolve("gone.jsonl").toString(), "", 3, 1);
+        assertThatThrownBy(() -> JsonlSource.open("s.jsonl", dir, false, Duration.ZERO, NEVER, other))
+                .isInstanceOf(StalePositionException.class).hasMessageContaining("is not among the source's files");
+        SourcePosition beyond = new SourcePosition(p.file(), p.fileKey(), 1000, 9);
+        assertThatThrownBy(() -> JsonlSource.open("s.jsonl", dir, false, Duration.ZERO, NEVER, beyond))
+                .isInstanceOf(StalePositionException.class).hasMessageContaining("is shorter (14 bytes) than the checkpointed offset 1000");
+        Files.delete(f);
+        write("s.jsonl", "new\n");
+        Files.writeString(dir.resolve("pad"), "keeps the old inode from being reused");
+        if (!JsonlSource.keyOf(f).isEmpty() && !JsonlSource.keyOf(f).equals(p.fileKey())) {
+            assertThatThrownBy(() -> JsonlSource.open("s.jsonl", dir, false, Duration.ZERO, NEVER, p))
+                    .isInstanceOf(StalePositionException.class).hasMessageContaining("was replaced since the checkpoint");
+        }
+    }
+
+    @Test
+    void aFollowedFileResumesAtItsPositionAndARotatedOneFromItsStart() throws IOException {
+        Path f = write("live.jsonl", "l1\nl2\nl3\n");
+        SourcePosition p;
+        try (JsonlSource s = JsonlSource.open("live.jsonl", dir, true, Duration.ZERO, d -> { })) {
+            p = readThenPosition(s, 2);
+        }
+        assertThat(p.offset()).isEqualTo(6);
+        JsonlSource[] holder = new JsonlSource[1];
+        JsonlSource.Waiter stopAtFirstWait = d -> holder[0].stop();
+        try (JsonlSource s = JsonlSource.open("live.jsonl", dir, true, Duration.ZERO, stopAtFirstWait, p)) {
+            holder[0] = s;
+            assertThat(drain(s)).containsExactly("live.jsonl:3:l3");
+            assertThat(s.position().offset()).isEqualTo(9);
+        }
+        Files.move(f, dir.resolve("live.jsonl.1"));
+        write("live.jsonl", "n1\n");
+        try (JsonlSource s = JsonlSource.open("live.jsonl", dir, true, Duration.ZERO, stopAtFirstWait, p)) {
+            holder[0] = s;
+            assertThat(drain(s)).containsExactly("live.jsonl:1:n1");
+        }
+    }
 }
