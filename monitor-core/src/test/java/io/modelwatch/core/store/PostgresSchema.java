@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A schema of its own on the test PostgreSQL server ({@code MODELWATCH_TEST_POSTGRES_URL}), so
  * that tests, and runs of the suite, never see each other's tables. Dropped on {@link #close()}.
+ * Public for the command-line tests.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
     /** The variable that names the test server; tests that need it are skipped without it. */
-    static final String URL_VARIABLE = "MODELWATCH_TEST_POSTGRES_URL";
+    public static final String URL_VARIABLE = "MODELWATCH_TEST_POSTGRES_URL";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final String serverUrl;
@@ -24,7 +25,7 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** Creates a new, empty schema (dropping a leftover of the same name from a crashed run). */
-    static PostgresSchema create() throws SQLException {
+    public static PostgresSchema create() throws SQLException {
         String serverUrl = System.getenv(URL_VARIABLE);
         String name = "mw_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
@@ -35,15 +36,15 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** The server's URL with this schema as the current one. */
-    String url() {
+    public String url() {
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url());
     }
 
