@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Monitors machine-learning models in production: reads prediction logs, computes metrics per"
                 + " window, compares them with a baseline and reports what changed.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, MetricsCommand.class,
-                GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, DemoCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run failure. */
     public static final int RUN_FAILURE = 1;

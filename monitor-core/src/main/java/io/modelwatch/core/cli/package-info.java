@@ -1,2 +1,2 @@
-/** The {@code modelwatch} command line (picocli): run, validate, plugins, metrics, generate, demo. */
+/** The {@code modelwatch} command line (picocli): run, validate, plugins, metrics, generate, demo, history. */
 package io.modelwatch.core.cli;

@@ -1,0 +1,484 @@
+package io.modelwatch.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+import io.modelwatch.core.alert.AlertTransition;
+import io.modelwatch.core.config.StoreConfig;
+import io.modelwatch.core.kernel.WindowResult;
+import io.modelwatch.core.sink.JsonlSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The results history in a JDBC database: every evaluated window (its JSON line, keyed by monitor,
+ * metric, segment, scope and window), every alert transition and failed alert delivery, and the
+ * latest checkpoint of each monitor. SQLite ({@code <data-dir>/modelwatch.db}) by default,
+ * PostgreSQL when {@code store.url} says so; the schema is created and upgraded by migrations when
+ * the store is opened.
+ *
+ * <p>A result saved again for the same key (a window evaluated again after a restart) replaces
+ * the stored one, so the history never holds a window twice. Each call that writes is one
+ * transaction.
+ *
+ * <p>Thread-safe: calls are serialised on one connection. Times are kept at millisecond precision.
+ * Failures are {@link StoreException}s whose message names the database and what to try.
+ */
+public final class ResultStore implements AutoCloseable {
+    /** The default SQLite file in the data folder. */
+    public static final String DEFAULT_FILE = "modelwatch.db";
+    private static final String MIGRATIONS = "classpath:io/modelwatch/core/store/migration";
+    /** Flyway's own table; a name of ours, so that it cannot clash with an application's Flyway in a shared database. */
+    private static final String SCHEMA_HISTORY = "modelwatch_schema_history";
+
+    private static final String UPSERT_RESULT = "INSERT INTO results (monitor, metric, type, model, segment, scope,"
+            + " window_start, window_end, stored_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (monitor, metric, segment, scope, window_start, window_end) DO UPDATE SET"
+            + " type = excluded.type, model = excluded.model, stored_at = excluded.stored_at, body = excluded.body";
+    private static final String INSERT_ALERT_EVENT = "INSERT INTO alert_events (kind, monitor, metric, segment, rule,"
+            + " from_state, to_state, window_start, window_end, occurred_at, channel, detail, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_CHECKPOINT = "INSERT INTO checkpoints (monitor, fingerprint, written_at, data)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (monitor) DO UPDATE SET fingerprint = excluded.fingerprint,"
+            + " written_at = excluded.written_at, data = excluded.data";
+
+    private final String url;
+    private final Clock clock;
+    private Connection connection;
+
+    private ResultStore(String url, Connection connection, Clock clock) {
+        this.url = url;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** Opens the store of a configuration with the system clock; see {@link #open(StoreConfig, Path, Clock)}. */
+    public static ResultStore open(StoreConfig config, Path dataDir) {
+        return open(config, dataDir, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store of a configuration: connects, runs the migrations the database lacks, and
+     * prunes results older than {@code store.retention} (by window end, relative to {@code clock}).
+     * Whether the store is enabled is the caller's decision.
+     *
+     * @param config the {@code store} section; without a URL, {@code jdbc:sqlite:<dataDir>/modelwatch.db}
+     *     (the folder is created)
+     * @param dataDir the configuration's data folder
+     * @param clock gives {@code stored_at}, checkpoint times and the retention cut-off
+     * @throws StoreException when the URL is not a supported database, or the database cannot be
+     *     reached or migrated
+     */
+    public static ResultStore open(StoreConfig config, Path dataDir, Clock clock) {
+        requireNonNull(config, "config is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(clock, "clock is null");
+        String url = url(config, dataDir);
+        String shown = Dialect.redact(url);
+        Dialect dialect = Dialect.of(url).orElseThrow(() -> new StoreException("store.url '" + shown
+                + "' is not a supported database: write jdbc:sqlite:FILE for a SQLite file, or"
+                + " jdbc:postgresql://HOST:PORT/DATABASE for PostgreSQL (or remove store.url to use <data-dir>/"
+                + DEFAULT_FILE + ")", null));
+        if (config.url() == null || config.url().isBlank()) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data folder " + dataDir + " for the results store ("
+                        + e + "). Check the permissions, or set data-dir or store.url", e);
+            }
+        }
+        ConnectionFactory connections = new ConnectionFactory(url,
+                dialect.connectionProperties(config.user(), config.password()));
+        Connection connection;
+        try {
+            connection = connections.getConnection();
+        } catch (SQLException e) {
+            Path folder = Dialect.sqliteFile(url).map(f -> f.toAbsolutePath().getParent()).orElse(null);
+            String missing = folder != null && !Files.isDirectory(folder) ? " (the folder " + folder
+                    + " does not exist)" : "";
+            throw new StoreException("cannot open the results store at " + shown + ": " + e.getMessage() + missing
+                    + ". " + dialect.hint(), e);
+        }
+        try {
+            migrate(connections, dialect);
+            connection.setAutoCommit(false);
+        } catch (FlywayException | SQLException e) {
+            closeQuietly(connection, e);
+            throw new StoreException("cannot prepare the results store at " + shown + " (creating or upgrading its"
+                    + " tables failed): " + rootMessage(e) + ". " + dialect.hint(), e);
+        }
+        ResultStore store = new ResultStore(shown, connection, clock);
+        if (config.retention() != null) {
+            try {
+                store.pruneResultsBefore(clock.instant().minus(config.retention()));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+        return store;
+    }
+
+    /** Returns the JDBC URL a configuration's store uses. */
+    public static String url(StoreConfig config, Path dataDir) {
+        if (config.url() == null || config.url().isBlank()) {
+            return "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve(DEFAULT_FILE);
+        }
+        return config.url().strip();
+    }
+
+    /**
+     * Returns the SQLite file a configuration's store uses (relative paths in {@code store.url} are
+     * taken against the working directory, as SQLite does), or empty for a server database.
+     */
+    public static Optional<Path> databaseFile(StoreConfig config, Path dataDir) {
+        return Dialect.sqliteFile(url(config, dataDir));
+    }
+
+    private static void migrate(ConnectionFactory connections, Dialect dialect) {
+        Flyway.configure(ResultStore.class.getClassLoader())
+                .dataSource(connections)
+                .locations(MIGRATIONS)
+                .table(SCHEMA_HISTORY)
+                .placeholders(dialect.placeholders())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    /** The database's JDBC URL, with any password hidden. */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Saves the results of one evaluated window in one transaction; a result whose (monitor, metric,
+     * segment, scope, window) is already stored replaces it. The body stored is
+     * {@link JsonlSink#toJson(WindowResult)}.
+     */
+    public void saveResults(List<WindowResult> window) {
+        requireNonNull(window, "window is null");
+        if (window.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        inTransaction("save results of " + window.get(0).monitor(), c -> {
+            try (PreparedStatement s = c.prepareStatement(UPSERT_RESULT)) {
+                for (WindowResult r : window) {
+                    s.setString(1, r.monitor());
+                    s.setString(2, r.metric());
+                    s.setString(3, r.type());
+                    s.setString(4, r.model());
+                    s.setString(5, StoreJson.segment(r.segment()));
+                    s.setString(6, r.scope());
+                    s.setLong(7, r.windowStart().toEpochMilli());
+                    s.setLong(8, r.windowEnd().toEpochMilli());
+                    s.setLong(9, now);
+                    s.setString(10, JsonlSink.toJson(r));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Returns stored results of a monitor as their JSON lines, ordered by window start, metric,
+     * segment and scope: the latest {@code limit} of those that match.
+     *
+     * @param metric only this metric (its name in the monitor); null for all
+     * @param since only windows that start at or after this; null for all
+     * @param limit at most this many (the latest), at least 1
+     */
+    public List<String> results(String monitor, String metric, Instant since, int limit) {
+        requireNonNull(monitor, "monitor is null");
+        checkLimit(limit);
+        StringBuilder where = new StringBuilder(" WHERE monitor = ?");
+        if (metric != null) {
+            where.append(" AND metric = ?");
+        }
+        if (since != null) {
+            where.append(" AND window_start >= ?");
+        }
+        String sql = "SELECT body FROM (SELECT body, window_start, metric, segment, scope FROM results" + where
+                + " ORDER BY window_start DESC, metric DESC, segment DESC, scope DESC LIMIT ?) latest"
+                + " ORDER BY window_start, metric, segment, scope";
+        return inTransaction("read results of " + monitor, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                s.setString(i++, monitor);
+                if (metric != null) {
+                    s.setString(i++, metric);
+                }
+                if (since != null) {
+                    s.setLong(i++, since.toEpochMilli());
+                }
+                s.setInt(i, limit);
+                return strings(s);
+            }
+        });
+    }
+
+    /** Returns the monitors that have stored results, sorted. */
+    public List<String> monitors() {
+        return inTransaction("list monitors", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT monitor FROM results ORDER BY monitor")) {
+                return strings(s);
+            }
+        });
+    }
+
+    /** Returns the metrics of a monitor that have stored results, sorted. */
+    public List<String> metrics(String monitor) {
+        requireNonNull(monitor, "monitor is null");
+        return inTransaction("list metrics of " + monitor, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT DISTINCT metric FROM results WHERE monitor = ? ORDER BY metric")) {
+                s.setString(1, monitor);
+                return strings(s);
+            }
+        });
+    }
+
+    /** Saves an alert transition as an event of kind {@code transition}. */
+    public void saveAlertTransition(AlertTransition transition) {
+        saveAlertEvent("transition", transition, null, null);
+    }
+
+    /**
+     * Saves a failed delivery of an alert transition as an event of kind {@code delivery_failed}.
+     *
+     * @param channel the channel that failed, such as {@code webhook}
+     * @param detail why it failed
+     */
+    public void saveDeliveryFailure(AlertTransition transition, String channel, String detail) {
+        requireNonNull(channel, "channel is null");
+        saveAlertEvent("delivery_failed", transition, channel, detail);
+    }
+
+    private void saveAlertEvent(String kind, AlertTransition t, String channel, String detail) {
+        requireNonNull(t, "transition is null");
+        Instant at = Instant.ofEpochMilli((t.at() == null ? clock.instant() : t.at()).toEpochMilli());
+        String body = StoreJson.alertEvent(kind, t, at, channel, detail);
+        inTransaction("save an alert event of " + t.monitor(), c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT_ALERT_EVENT)) {
+                s.setString(1, kind);
+                s.setString(2, t.monitor());
+                s.setString(3, t.metric());
+                s.setString(4, StoreJson.segment(t.segment()));
+                s.setString(5, t.rule());
+                s.setString(6, t.from());
+                s.setString(7, t.to());
+                setMillis(s, 8, t.windowStart());
+                setMillis(s, 9, t.windowEnd());
+                s.setLong(10, at.toEpochMilli());
+                s.setString(11, channel);
+                s.setString(12, detail);
+                s.setString(13, body);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Returns alert events as JSON objects ({@code kind}, the transition's fields, and for a failed
+     * delivery {@code channel} and {@code detail}) in the order they happened: the latest
+     * {@code limit} of those that match.
+     *
+     * @param monitor only this monitor's; null for all
+     * @param since only events at or after this; null for all
+     * @param limit at most this many (the latest), at least 1
+     */
+    public List<String> alertEvents(String monitor, Instant since, int limit) {
+        checkLimit(limit);
+        List<String> conditions = new ArrayList<>();
+        if (monitor != null) {
+            conditions.add("monitor = ?");
+        }
+        if (since != null) {
+            conditions.add("occurred_at >= ?");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String sql = "SELECT body FROM (SELECT body, occurred_at, id FROM alert_events" + where
+                + " ORDER BY occurred_at DESC, id DESC LIMIT ?) latest ORDER BY occurred_at, id";
+        return inTransaction("read alert events", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                if (monitor != null) {
+                    s.setString(i++, monitor);
+                }
+                if (since != null) {
+                    s.setLong(i++, since.toEpochMilli());
+                }
+                s.setInt(i, limit);
+                return strings(s);
+            }
+        });
+    }
+
+    /**
+     * Saves a monitor's checkpoint, replacing the previous one in the same transaction: a reader
+     * sees the old checkpoint or the new one, never a mix or none.
+     *
+     * @param fingerprint what the states were computed for (a changed monitor must not resume from them)
+     */
+    public void saveCheckpoint(String monitor, String fingerprint, byte[] data) {
+        requireNonNull(monitor, "monitor is null");
+        requireNonNull(fingerprint, "fingerprint is null");
+        requireNonNull(data, "data is null");
+        byte[] bytes = data.clone();
+        long now = clock.millis();
+        inTransaction("save the checkpoint of " + monitor, c -> {
+            try (PreparedStatement s = c.prepareStatement(UPSERT_CHECKPOINT)) {
+                s.setString(1, monitor);
+                s.setString(2, fingerprint);
+                s.setLong(3, now);
+                s.setBytes(4, bytes);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Returns a monitor's checkpoint, or empty when it has none. */
+    public Optional<StoredCheckpoint> loadCheckpoint(String monitor) {
+        requireNonNull(monitor, "monitor is null");
+        return inTransaction("read the checkpoint of " + monitor, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT fingerprint, written_at, data FROM checkpoints WHERE monitor = ?")) {
+                s.setString(1, monitor);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredCheckpoint(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getBytes(3)));
+                }
+            }
+        });
+    }
+
+    /** Deletes a monitor's checkpoint, if it has one. */
+    public void deleteCheckpoint(String monitor) {
+        requireNonNull(monitor, "monitor is null");
+        inTransaction("delete the checkpoint of " + monitor, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM checkpoints WHERE monitor = ?")) {
+                s.setString(1, monitor);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the results whose window ended before an instant (their window end is earlier), as
+     * {@code store.retention} asks.
+     *
+     * @return how many results were deleted
+     */
+    public int pruneResultsBefore(Instant windowEnd) {
+        requireNonNull(windowEnd, "windowEnd is null");
+        return inTransaction("prune results", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM results WHERE window_end < ?")) {
+                s.setLong(1, windowEnd.toEpochMilli());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Closes the connection. Later calls fail; closing again does nothing. */
+    @Override
+    public synchronized void close() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the results store at " + url + ": " + e.getMessage(), e);
+        } finally {
+            connection = null;
+        }
+    }
+
+    /** Work on the connection inside a transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private synchronized <T> T inTransaction(String what, Work<T> work) {
+        if (connection == null) {
+            throw new IllegalStateException("the results store at " + url + " is closed");
+        }
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw new StoreException("cannot " + what + " in the results store at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(PreparedStatement s) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    private static void setMillis(PreparedStatement s, int index, Instant t) throws SQLException {
+        if (t == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, t.toEpochMilli());
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.toString() : t.getMessage().strip();
+        return t == e ? message : e.getMessage().lines().findFirst().orElse("").strip() + " (" + message + ")";
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
