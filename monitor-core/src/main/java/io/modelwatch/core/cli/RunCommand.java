@@ -9,7 +9,10 @@ import io.modelwatch.core.kernel.MetricSlot;
 import io.modelwatch.core.kernel.MonitorFailedException;
 import io.modelwatch.core.kernel.MonitorPlan;
 import io.modelwatch.core.kernel.MonitorStats;
+import io.modelwatch.core.kernel.ResultListener;
 import io.modelwatch.core.sink.SinkRouter;
+import io.modelwatch.core.store.StoreException;
+import java.util.ArrayList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--shards", defaultValue = "1", description = "shard threads per monitor (default: ${DEFAULT-VALUE})")
     int shards;
+
+    @Option(names = "--fresh", description = "ignore and delete the monitors' checkpoints: start from the beginning of the input")
+    boolean fresh;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,12 +60,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return ConfigErrorsPrinter.print(e, err);
         }
-        return run(p, spec.commandLine().getOut(), err, shards, bootstrap);
+        return run(p, spec.commandLine().getOut(), err, shards, bootstrap, fresh);
     }
 
     /** Runs a prepared configuration; shared with {@code demo}. */
     static int run(Bootstrap.Prepared p, PrintWriter console, PrintWriter err, int shards, Bootstrap bootstrap)
             throws InterruptedException {
+        return run(p, console, err, shards, bootstrap, false);
+    }
+
+    /** Runs a prepared configuration, resuming from checkpoints unless {@code fresh}. */
+    static int run(Bootstrap.Prepared p, PrintWriter console, PrintWriter err, int shards, Bootstrap bootstrap,
+                   boolean fresh) throws InterruptedException {
         List<SinkConfig> top = p.config().sinks().isEmpty() && p.config().monitors().stream().allMatch(m -> m.sinks().isEmpty())
                 ? List.of(new SinkConfig("console", null)) : p.config().sinks();
         Map<String, List<SinkConfig>> perMonitor = new HashMap<>();
@@ -78,10 +90,24 @@ final class RunCommand implements Callable<Integer> {
         }, "modelwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = 0;
-        try (SinkRouter sinks = SinkRouter.open(top, perMonitor, p.baseDir(), p.dataDir(), console)) {
+        RunServices services;
+        try {
+            services = RunServices.open(p, engine, bootstrap.clock(), fresh);
+        } catch (StoreException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            p.plugins().close();
+            return Main.RUN_FAILURE;
+        }
+        boolean append = services.resumesService(p.config(), fresh);
+        try (services; SinkRouter sinks = SinkRouter.open(top, perMonitor, p.baseDir(), p.dataDir(), console, append)) {
+            List<ResultListener> listeners = new ArrayList<>(services.sinks());
+            listeners.add(sinks);
             List<MonitorStats> stats;
             try {
-                stats = engine.run(p.plans(), sinks);
+                services.ready(true);
+                stats = engine.run(p.plans(), RunServices.fanOut(listeners));
             } catch (MonitorFailedException e) {
                 for (String f : e.failures()) {
                     err.println("error: " + f);

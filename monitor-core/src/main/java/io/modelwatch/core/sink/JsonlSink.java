@@ -28,12 +28,19 @@ public final class JsonlSink implements ResultSink {
 
     /** Opens (and truncates) the file, creating its folder. */
     public JsonlSink(Path file) {
+        this(file, false);
+    }
+
+    /** Opens the file, creating its folder; truncates it unless {@code append}. */
+    public JsonlSink(Path file, boolean append) {
         this.file = file;
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            stream = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            stream = new java.io.BufferedOutputStream(append
+                    ? Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+                    : Files.newOutputStream(file), 1 << 16);
             out = JSON.createGenerator(stream, JsonEncoding.UTF8);
             out.setRootValueSeparator(null);
         } catch (IOException e) {

@@ -41,19 +41,28 @@ public final class SinkRouter implements ResultSink {
      */
     public static SinkRouter open(List<SinkConfig> top, Map<String, List<SinkConfig>> perMonitor, Path baseDir,
                                   Path dataDir, PrintWriter console) {
+        return open(top, perMonitor, baseDir, dataDir, console, false);
+    }
+
+    /**
+     * Opens the sinks of a configuration; with {@code append}, JSON Lines files are continued
+     * instead of truncated (a run that resumes from checkpoints).
+     */
+    public static SinkRouter open(List<SinkConfig> top, Map<String, List<SinkConfig>> perMonitor, Path baseDir,
+                                  Path dataDir, PrintWriter console, boolean append) {
         Map<String, ResultSink> opened = new LinkedHashMap<>();
-        List<ResultSink> shared = new ArrayList<>(distinct(top, opened, baseDir, dataDir, console));
+        List<ResultSink> shared = new ArrayList<>(distinct(top, opened, baseDir, dataDir, console, append));
         Map<String, List<ResultSink>> byMonitor = new HashMap<>();
         perMonitor.forEach((monitor, sinks) -> {
             Set<ResultSink> own = new LinkedHashSet<>(shared);
-            own.addAll(distinct(sinks, opened, baseDir, dataDir, console));
+            own.addAll(distinct(sinks, opened, baseDir, dataDir, console, append));
             byMonitor.put(monitor, List.copyOf(own));
         });
         return new SinkRouter(List.copyOf(shared), byMonitor, List.copyOf(opened.values()));
     }
 
     private static Set<ResultSink> distinct(List<SinkConfig> configs, Map<String, ResultSink> opened, Path baseDir,
-                                            Path dataDir, PrintWriter console) {
+                                            Path dataDir, PrintWriter console, boolean append) {
         Set<ResultSink> sinks = new LinkedHashSet<>();
         for (SinkConfig c : configs) {
             switch (c.type()) {
@@ -63,7 +72,7 @@ public final class SinkRouter implements ResultSink {
                 case "jsonl":
                     Path file = (c.path() == null ? dataDir.resolve("results.jsonl") : baseDir.resolve(c.path()))
                             .toAbsolutePath().normalize();
-                    sinks.add(opened.computeIfAbsent("jsonl:" + file, k -> new JsonlSink(file)));
+                    sinks.add(opened.computeIfAbsent("jsonl:" + file, k -> new JsonlSink(file, append)));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown sink type " + c.type());

@@ -1,0 +1,198 @@
+package io.modelwatch.core.cli;
+
+import io.modelwatch.core.config.Mode;
+import io.modelwatch.core.config.ModelWatchConfig;
+import io.modelwatch.core.config.MonitorConfig;
+import io.modelwatch.core.kernel.CheckpointStore;
+import io.modelwatch.core.kernel.Engine;
+import io.modelwatch.core.kernel.MetricSlot;
+import io.modelwatch.core.kernel.MonitorCounters;
+import io.modelwatch.core.kernel.MonitorPlan;
+import io.modelwatch.core.kernel.ResultListener;
+import io.modelwatch.core.kernel.WindowResult;
+import io.modelwatch.core.server.HttpService;
+import io.modelwatch.core.server.MonitorInfo;
+import io.modelwatch.core.server.PrometheusExporter;
+import io.modelwatch.core.server.ServiceView;
+import io.modelwatch.core.sink.ResultSink;
+import io.modelwatch.core.store.ResultStore;
+import io.modelwatch.core.store.StoreSink;
+import io.modelwatch.core.store.StoredCheckpoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@code run} keeps up around its engine: the results store (and the checkpoints in it),
+ * the Prometheus exporter and the HTTP service of long-running monitors. Built before the engine
+ * runs, closed after it, in reverse order.
+ */
+final class RunServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunServices.class);
+
+    private final ResultStore store;
+    private final PrometheusExporter exporter;
+    private HttpService http;
+    private final List<ResultSink> sinks;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    private RunServices(ResultStore store, PrometheusExporter exporter, List<ResultSink> sinks) {
+        this.store = store;
+        this.exporter = exporter;
+        this.sinks = List.copyOf(sinks);
+    }
+
+    /** Whether a configuration runs as a service (some monitor is realtime or periodic). */
+    static boolean isService(ModelWatchConfig config) {
+        return config.monitors().stream().anyMatch(m -> m != null && m.mode() != Mode.STATIC);
+    }
+
+    /**
+     * Opens the store (with checkpoints on the engine), and for a service the exporter and the HTTP
+     * service.
+     *
+     * @throws io.modelwatch.core.store.StoreException when the database cannot be opened
+     * @throws IllegalStateException when the HTTP port cannot be bound
+     */
+    static RunServices open(Bootstrap.Prepared p, Engine engine, Clock clock, boolean fresh) {
+        ModelWatchConfig config = p.config();
+        ResultStore store = config.store().enabled() ? ResultStore.open(config.store(), p.dataDir(), clock) : null;
+        List<ResultSink> sinks = new ArrayList<>();
+        PrometheusExporter exporter = null;
+        try {
+            if (store != null) {
+                sinks.add(new StoreSink(store));
+                if (config.checkpoint().enabled()) {
+                    engine.checkpointTo(checkpoints(store), config.checkpoint().interval(), fresh);
+                }
+            }
+            if (isService(config) && config.server().enabled()) {
+                exporter = new PrometheusExporter(clock, engine::counters);
+                sinks.add(exporter);
+            }
+            RunServices services = new RunServices(store, exporter, sinks);
+            if (exporter != null) {
+                services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter));
+                LOG.info("serving /metrics and /api on http://{}:{}", services.http.bind(), services.http.port());
+            }
+            return services;
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a checkpoint is waiting for some long-running monitor (so its JSON Lines sinks are continued). */
+    boolean resumesService(ModelWatchConfig config, boolean fresh) {
+        if (store == null || fresh || !config.checkpoint().enabled()) {
+            return false;
+        }
+        for (MonitorConfig m : config.monitors()) {
+            if (m.mode() != Mode.STATIC && store.loadCheckpoint(m.name()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sinks the services add beside the configured ones. */
+    List<ResultSink> sinks() {
+        return sinks;
+    }
+
+    /** The HTTP service, or null when none runs. */
+    HttpService http() {
+        return http;
+    }
+
+    /** The store, or null when it is off. */
+    ResultStore store() {
+        return store;
+    }
+
+    /** Marks the run ready: the monitors are starting and the store is open. */
+    void ready(boolean value) {
+        ready.set(value);
+    }
+
+    private static CheckpointStore checkpoints(ResultStore store) {
+        return new CheckpointStore() {
+            @Override
+            public void save(String monitor, String fingerprint, byte[] data) {
+                store.saveCheckpoint(monitor, fingerprint, data);
+            }
+
+            @Override
+            public Optional<byte[]> load(String monitor) {
+                return store.loadCheckpoint(monitor).map(StoredCheckpoint::data);
+            }
+
+            @Override
+            public void delete(String monitor) {
+                store.deleteCheckpoint(monitor);
+            }
+        };
+    }
+
+    private ServiceView view(Bootstrap.Prepared p, Engine engine, ResultStore store, PrometheusExporter exporter) {
+        return new ServiceView() {
+            @Override
+            public List<MonitorInfo> monitors() {
+                List<MonitorInfo> out = new ArrayList<>();
+                for (MonitorPlan plan : p.plans()) {
+                    MonitorCounters counters = engine.counters(plan);
+                    out.add(new MonitorInfo(plan.name(), counters.model(), plan.config().mode(),
+                            plan.metrics().stream().map(MetricSlot::name).toList(), counters,
+                            exporter.lastWindowEnd(plan.name()).orElse(null)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<String> results(String monitor, String metric, Instant since, int limit) {
+                return store == null ? List.of() : store.results(monitor, metric, since, limit);
+            }
+
+            @Override
+            public List<String> alerts() {
+                return store == null ? List.of() : store.alertEvents(null, null, 1000);
+            }
+
+            @Override
+            public boolean ready() {
+                return ready.get();
+            }
+        };
+    }
+
+    /** One listener that hands each window to every sink in order. */
+    static ResultListener fanOut(List<? extends ResultListener> listeners) {
+        List<ResultListener> copy = List.copyOf(listeners);
+        return (List<WindowResult> window) -> {
+            for (ResultListener l : copy) {
+                l.accept(window);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        ready.set(false);
+        if (http != null) {
+            http.close();
+        }
+        for (ResultSink s : sinks) {
+            s.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}
