@@ -228,7 +228,7 @@ class CommandsTest {
             assertThat(cli.out()).as(command).isEmpty();
             assertThat(cli.err()).as(command).isEqualTo("modelwatch: 7 configuration errors:\n"
                     + "  " + config + ":1: monitor: unknown key 'monitor'. Did you mean 'monitors'? Valid keys here:"
-                    + " data-dir, monitors, plugins, sinks.\n"
+                    + " alerting, checkpoint, data-dir, monitors, plugins, server, sinks, store.\n"
                     + "  " + config + ":5: monitors[0].modle: unknown key 'modle'. Did you mean 'model'? Valid keys"
                     + " here: baseline, fields, intervals, max-segments, metrics, mode, model, name, schedule,"
                     + " segment-by, sinks, source, window.\n"
