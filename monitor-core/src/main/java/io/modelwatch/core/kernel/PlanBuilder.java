@@ -2,6 +2,7 @@ package io.modelwatch.core.kernel;
 
 import io.modelwatch.api.Metric;
 import io.modelwatch.api.MetricFactory;
+import io.modelwatch.core.alert.AlertValidator;
 import io.modelwatch.core.config.BaselineConfig;
 import io.modelwatch.core.config.ConfigErrors;
 import io.modelwatch.core.config.IntervalsConfig;
@@ -49,6 +50,7 @@ public final class PlanBuilder {
             errors.add("monitors", "no monitors: add a 'monitors:' list with at least one monitor");
         }
         checkSinks(config.sinks(), errors, "sinks");
+        AlertValidator.checkChannels(config.alerting(), errors, baseDir);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < config.monitors().size(); i++) {
             MonitorConfig m = config.monitors().get(i);
@@ -168,6 +170,7 @@ public final class PlanBuilder {
                 continue;
             }
             MetricFactory factory = rf.factory();
+            AlertValidator.checkRules(m, mc, rf, errors, mpath);
             Map<String, Object> params = ParamBinder.bind(mc.type(), factory.params(), mc.params(), errors, mpath);
             Map<String, String> bindings = new LinkedHashMap<>();
             for (Map.Entry<String, String> binding : mc.inputs().entrySet()) {
