@@ -1,5 +1,12 @@
 package io.modelwatch.core.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.core.alert.AlertChannelFactory;
+import io.modelwatch.core.alert.AlertManager;
+import io.modelwatch.core.alert.AlertRecorder;
+import io.modelwatch.core.alert.AlertTransition;
+import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.Mode;
 import io.modelwatch.core.config.ModelWatchConfig;
 import io.modelwatch.core.config.MonitorConfig;
@@ -18,11 +25,15 @@ import io.modelwatch.core.sink.ResultSink;
 import io.modelwatch.core.store.ResultStore;
 import io.modelwatch.core.store.StoreSink;
 import io.modelwatch.core.store.StoredCheckpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RunServices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunServices.class);
+    private static final ObjectMapper JSON = ConfigLoader.jsonMapper();
 
     private final ResultStore store;
     private final PrometheusExporter exporter;
@@ -65,11 +77,32 @@ final class RunServices implements AutoCloseable {
         List<ResultSink> sinks = new ArrayList<>();
         PrometheusExporter exporter = null;
         try {
+            AlertRecorder recorder = store == null ? AlertRecorder.none() : new AlertRecorder() {
+                @Override
+                public void transition(AlertTransition t) {
+                    store.saveAlertTransition(t);
+                }
+
+                @Override
+                public void deliveryFailed(AlertTransition t, String channel, String detail) {
+                    store.saveDeliveryFailure(t, channel, detail);
+                }
+            };
+            AlertManager alerts = null;
+            if (config.monitors().stream().anyMatch(m -> m.metrics().stream().anyMatch(mc -> !mc.alerts().isEmpty()))) {
+                alerts = new AlertManager(config.monitors(), clock,
+                        AlertChannelFactory.create(config.alerting(), p.baseDir(), p.dataDir(), recorder), recorder);
+            }
             if (store != null) {
+                // The store first: a result is kept before anyone is told about it.
                 sinks.add(new StoreSink(store));
                 if (config.checkpoint().enabled()) {
-                    engine.checkpointTo(checkpoints(store), config.checkpoint().interval(), fresh);
+                    engine.checkpointTo(checkpoints(store), config.checkpoint().interval(), fresh,
+                            alerts == null ? null : alertStates(alerts));
                 }
+            }
+            if (alerts != null) {
+                sinks.add(alerts);
             }
             if (isService(config) && config.server().enabled()) {
                 exporter = new PrometheusExporter(clock, engine::counters);
@@ -120,6 +153,47 @@ final class RunServices implements AutoCloseable {
     /** Marks the run ready: the monitors are starting and the store is open. */
     void ready(boolean value) {
         ready.set(value);
+    }
+
+    /** Alert states of one monitor as a checkpoint attachment: the snapshot's entries whose key names it. */
+    private static CheckpointStore.Attachment alertStates(AlertManager alerts) {
+        return new CheckpointStore.Attachment() {
+            @Override
+            public byte[] save(String monitor) {
+                Map<String, String> mine = new TreeMap<>();
+                alerts.snapshot().forEach((k, v) -> {
+                    if (monitorOf(k).equals(monitor)) {
+                        mine.put(k, v);
+                    }
+                });
+                try {
+                    return JSON.writeValueAsBytes(mine);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void restore(String monitor, byte[] data) {
+                try {
+                    Map<String, String> all = new TreeMap<>(alerts.snapshot());
+                    all.keySet().removeIf(k -> monitorOf(k).equals(monitor));
+                    all.putAll(JSON.readValue(data, new TypeReference<Map<String, String>>() { }));
+                    alerts.restore(all);
+                } catch (IOException e) {
+                    LOG.warn("monitor '{}': the alert states in its checkpoint cannot be read ({}); alerts start inactive",
+                            monitor, e.toString());
+                }
+            }
+
+            private String monitorOf(String key) {
+                try {
+                    return JSON.readTree(key).path(0).asText();
+                } catch (IOException e) {
+                    return "";
+                }
+            }
+        };
     }
 
     private static CheckpointStore checkpoints(ResultStore store) {

@@ -15,4 +15,16 @@ public interface CheckpointStore {
 
     /** Removes the checkpoint of a monitor (its run finished). */
     void delete(String monitor);
+
+    /**
+     * State of the run's own that belongs in a monitor's checkpoint (such as its alerts' states),
+     * taken when every result evaluated before the checkpoint has been delivered.
+     */
+    interface Attachment {
+        /** Returns the state to keep for a monitor; empty for none. */
+        byte[] save(String monitor);
+
+        /** Puts back what {@link #save} returned, before the monitor's first result. */
+        void restore(String monitor, byte[] data);
+    }
 }

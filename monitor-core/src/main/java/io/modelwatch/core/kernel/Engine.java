@@ -52,8 +52,13 @@ public final class Engine {
      * left (unless {@code fresh}), and a monitor that reaches the end of its input deletes it.
      */
     public Engine checkpointTo(CheckpointStore store, Duration interval, boolean fresh) {
+        return checkpointTo(store, interval, fresh, null);
+    }
+
+    /** As {@link #checkpointTo(CheckpointStore, Duration, boolean)}, with state of the run's own in each checkpoint. */
+    public Engine checkpointTo(CheckpointStore store, Duration interval, boolean fresh, CheckpointStore.Attachment attachment) {
         this.checkpointing = new MonitorRunner.Checkpointing(requireNonNull(store, "store is null"),
-                requireNonNull(interval, "interval is null"), fresh);
+                requireNonNull(interval, "interval is null"), fresh, attachment);
         return this;
     }
 

@@ -31,11 +31,13 @@ import java.util.Map;
  *
  * @param segments one self-contained blob per segment (see {@link SegmentCodec})
  * @param position where the source stands; null before the first record of a file
+ * @param attached state the run attached for this monitor (alert states), taken at the same point; empty when none
  */
 record MonitorCheckpoint(String monitor, String fingerprint, long writtenAt, int groups, List<MetricHeader> metrics,
                          long records, long late, long counter, long maxTime, long minTime, long closedUpTo,
                          long windows, long deadLettered, long deadLetterBytes, List<String> segmentKeys,
-                         List<Map<String, String>> segmentLabels, SourcePosition position, List<byte[]> segments) {
+                         List<Map<String, String>> segmentLabels, SourcePosition position, List<byte[]> segments,
+                         byte[] attached) {
     static final int MAGIC = 0x4D57434B; // "MWCK"
     static final int FORMAT = 1;
 
@@ -86,6 +88,8 @@ record MonitorCheckpoint(String monitor, String fingerprint, long writtenAt, int
                 out.writeInt(s.length);
                 out.write(s);
             }
+            out.writeInt(attached.length);
+            out.write(attached);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,11 +147,13 @@ record MonitorCheckpoint(String monitor, String fingerprint, long writtenAt, int
                 in.readFully(b);
                 segments.add(b);
             }
+            byte[] attached = new byte[in.readInt()];
+            in.readFully(attached);
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
             }
             return new MonitorCheckpoint(name, fingerprint, writtenAt, groups, metrics, v[0], v[1], v[2], v[3], v[4],
-                    v[5], v[6], v[7], v[8], keys, labels, position, segments);
+                    v[5], v[6], v[7], v[8], keys, labels, position, segments, attached);
         } catch (IOException | RuntimeException e) {
             if (e instanceof CheckpointRefusedException r) {
                 throw r;

@@ -63,8 +63,8 @@ final class MonitorRunner {
      * How a runner checkpoints: where to ({@code store}), how often, and whether to ignore the
      * checkpoint a previous run left ({@code fresh}).
      */
-    record Checkpointing(CheckpointStore store, Duration interval, boolean fresh) {
-        static final Checkpointing NONE = new Checkpointing(null, Duration.ZERO, false);
+    record Checkpointing(CheckpointStore store, Duration interval, boolean fresh, CheckpointStore.Attachment attachment) {
+        static final Checkpointing NONE = new Checkpointing(null, Duration.ZERO, false, null);
 
         boolean enabled() {
             return store != null;
@@ -261,6 +261,9 @@ final class MonitorRunner {
             shards[shardOf(index)].restore(seg);
         }
         deadLetters.restore(cp.deadLettered(), cp.deadLetterBytes());
+        if (checkpointing.attachment() != null && cp.attached().length > 0) {
+            checkpointing.attachment().restore(plan.name(), cp.attached());
+        }
     }
 
     /**
@@ -301,7 +304,8 @@ final class MonitorRunner {
             }
             MonitorCheckpoint cp = new MonitorCheckpoint(plan.name(), MonitorCheckpoint.fingerprint(plan), clock.millis(),
                     groups, headers, records, late, counter, maxTime, minTime, closedUpTo, counters.windows(),
-                    deadLetters.count(), deadLetters.flushedBytes(), keys, List.copyOf(labelsByIndex), position, blobs);
+                    deadLetters.count(), deadLetters.flushedBytes(), keys, List.copyOf(labelsByIndex), position, blobs,
+                    checkpointing.attachment() == null ? new byte[0] : checkpointing.attachment().save(plan.name()));
             checkpointing.store().save(plan.name(), cp.fingerprint(), cp.encode());
             checkpointsWritten++;
             return true;

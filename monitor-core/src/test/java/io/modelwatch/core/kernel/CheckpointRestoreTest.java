@@ -203,7 +203,8 @@ class CheckpointRestoreTest {
         }
         MonitorCheckpoint newer = new MonitorCheckpoint(cp.monitor(), cp.fingerprint(), cp.writtenAt(), cp.groups(), headers,
                 cp.records(), cp.late(), cp.counter(), cp.maxTime(), cp.minTime(), cp.closedUpTo(), cp.windows(),
-                cp.deadLettered(), cp.deadLetterBytes(), cp.segmentKeys(), cp.segmentLabels(), cp.position(), cp.segments());
+                cp.deadLettered(), cp.deadLetterBytes(), cp.segmentKeys(), cp.segmentLabels(), cp.position(), cp.segments(),
+                cp.attached());
         store.current.put("cp", newer.encode());
         String installed = h.plans(yaml("static")).get(0).metrics().get(3).pluginVersion();
         assertThatThrownBy(() -> KernelHarness.run(h.plans(yaml("static")), new Engine(KernelHarness.FIXED,
