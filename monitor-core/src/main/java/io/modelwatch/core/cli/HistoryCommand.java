@@ -89,7 +89,7 @@ final class HistoryCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return ConfigErrorsPrinter.print(e, err);
         }
-        StoreConfig store = cfg.store();
+        StoreConfig store = cfg.store().resolvedAgainst(config.toAbsolutePath().getParent());
         if (!store.enabled()) {
             return usageError(err, "the results store is off in " + config + " (store.enabled: false), so no history"
                     + " is kept; remove that line or set it to true, and run the monitors");

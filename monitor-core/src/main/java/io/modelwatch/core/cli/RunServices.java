@@ -73,7 +73,7 @@ final class RunServices implements AutoCloseable {
      */
     static RunServices open(Bootstrap.Prepared p, Engine engine, Clock clock, boolean fresh) {
         ModelWatchConfig config = p.config();
-        ResultStore store = config.store().enabled() ? ResultStore.open(config.store(), p.dataDir(), clock) : null;
+        ResultStore store = config.store().enabled() ? ResultStore.open(config.store().resolvedAgainst(p.baseDir()), p.dataDir(), clock) : null;
         List<ResultSink> sinks = new ArrayList<>();
         PrometheusExporter exporter = null;
         try {

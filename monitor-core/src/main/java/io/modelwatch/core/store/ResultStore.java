@@ -142,7 +142,8 @@ public final class ResultStore implements AutoCloseable {
 
     /**
      * Returns the SQLite file a configuration's store uses (relative paths in {@code store.url} are
-     * taken against the working directory, as SQLite does), or empty for a server database.
+     * taken against the working directory, as SQLite does: resolve them first with
+     * {@link StoreConfig#resolvedAgainst}), or empty for a server database.
      */
     public static Optional<Path> databaseFile(StoreConfig config, Path dataDir) {
         return Dialect.sqliteFile(url(config, dataDir));
