@@ -20,7 +20,7 @@ public interface ServiceView {
      *
      * @param monitor a monitor of {@link #monitors()}
      * @param metric the metric's name in the monitor, or null for all its metrics
-     * @param since only windows that end after this instant, or null for any
+     * @param since only windows that start at or after this instant, or null for any
      * @param limit at most this many (at least 1): the newest ones, returned oldest first
      */
     List<String> results(String monitor, String metric, Instant since, int limit);
