@@ -50,6 +50,7 @@ final class RunServices implements AutoCloseable {
     private final ResultStore store;
     private final PrometheusExporter exporter;
     private HttpService http;
+    private java.util.concurrent.ScheduledExecutorService pruner;
     private final List<ResultSink> sinks;
     private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -109,6 +110,25 @@ final class RunServices implements AutoCloseable {
                 sinks.add(exporter);
             }
             RunServices services = new RunServices(store, exporter, sinks);
+            if (store != null && config.store().retention() != null && isService(config)) {
+                // A long-running service keeps pruning, not only when the store opens.
+                services.pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "modelwatch-retention");
+                    t.setDaemon(true);
+                    return t;
+                });
+                java.time.Duration retention = config.store().retention();
+                services.pruner.scheduleWithFixedDelay(() -> {
+                    try {
+                        int n = store.pruneResultsBefore(clock.instant().minus(retention));
+                        if (n > 0) {
+                            LOG.info("store: pruned {} results older than {}", n, retention);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("store: pruning old results failed: {}", e.getMessage());
+                    }
+                }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
+            }
             if (exporter != null) {
                 services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter));
                 LOG.info("serving /metrics and /api on http://{}:{}", services.http.bind(), services.http.port());
@@ -259,6 +279,9 @@ final class RunServices implements AutoCloseable {
     @Override
     public void close() {
         ready.set(false);
+        if (pruner != null) {
+            pruner.shutdownNow();
+        }
         if (http != null) {
             http.close();
         }
