@@ -80,7 +80,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Engine engine = new Engine(bootstrap.clock(), p.dataDir(), shards, d -> Thread.sleep(d.toMillis()));
         CountDownLatch done = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {
+            signalled.set(true);
             engine.stop();
             try {
                 done.await();
@@ -119,6 +121,10 @@ final class RunCommand implements Callable<Integer> {
                 err.println("monitor " + s.monitor() + ": " + s.records() + " records" + (s.deadLettered() == 0 ? ""
                         : ", " + s.deadLettered() + " bad lines" + (s.late() > 0 ? " (" + s.late() + " late)" : "")
                         + " in " + s.deadLetterFile()));
+            }
+            if (signalled.get() && p.config().store().enabled() && p.config().checkpoint().enabled()) {
+                err.println("stopped: each monitor's progress is in its checkpoint; the next run resumes from it"
+                        + " (run --fresh starts over)");
             }
             for (MonitorPlan plan : p.plans()) {
                 for (MetricSlot slot : plan.metrics()) {

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param user the database user (PostgreSQL), often {@code ${ENV}}
  * @param password the database password, often {@code ${ENV}}
  * @param retention results whose window ended longer ago than this are deleted when the store is
- *     opened (each run's start); none by default (keep everything)
+ *     opened (each run's start) and hourly while a service runs; none by default (keep everything)
  */
 public record StoreConfig(Boolean enabled, String url, String user, String password, Duration retention) {
     public StoreConfig {
