@@ -2,6 +2,7 @@ package io.modelwatch.core.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.modelwatch.core.alert.AlertJson;
 import io.modelwatch.core.alert.AlertTransition;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,33 +47,7 @@ final class StoreJson {
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
             g.writeStringField("kind", kind);
-            g.writeStringField("monitor", t.monitor());
-            g.writeStringField("model", t.model());
-            g.writeStringField("metric", t.metric());
-            g.writeObjectFieldStart("segment");
-            for (Map.Entry<String, String> e : t.segment().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("rule", t.rule());
-            g.writeStringField("condition", t.condition());
-            g.writeStringField("from", t.from());
-            g.writeStringField("to", t.to());
-            g.writeObjectFieldStart("window");
-            g.writeStringField("start", t.windowStart() == null ? null : t.windowStart().toString());
-            g.writeStringField("end", t.windowEnd() == null ? null : t.windowEnd().toString());
-            g.writeEndObject();
-            g.writeStringField("at", at.toString());
-            g.writeObjectFieldStart("values");
-            for (Map.Entry<String, Double> e : t.values().entrySet()) {
-                Double v = e.getValue();
-                if (v == null || !Double.isFinite(v)) {
-                    g.writeNullField(e.getKey());
-                } else {
-                    g.writeNumberField(e.getKey(), v);
-                }
-            }
-            g.writeEndObject();
+            AlertJson.writeFields(g, t, at);
             if (channel != null) {
                 g.writeStringField("channel", channel);
             }
