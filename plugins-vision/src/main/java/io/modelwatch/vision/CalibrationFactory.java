@@ -65,11 +65,13 @@ public final class CalibrationFactory implements MetricFactory {
                 new OutputSpec("brier", "multiclass Brier score: mean of sum over classes of (p - onehot)^2, 0..2"),
                 new OutputSpec("brier_binary", "binary Brier score mean (p1 - y)^2; null unless every record is binary"),
                 new OutputSpec("nll", "mean negative natural log of the true class's probability"),
-                new OutputSpec("nll_infinite", "1 when some true class had probability 0 (unclipped NLL infinite), else 0"),
+                OutputSpec.descriptive("nll_infinite",
+                        "1 when some true class had probability 0 (unclipped NLL infinite), else 0"),
                 new OutputSpec("accuracy", "top-label accuracy"),
                 new OutputSpec("mean_confidence", "mean top-label confidence"),
                 new OutputSpec("overconfidence", "mean_confidence - accuracy"),
-                new OutputSpec("ece_error_bound", "bound on |ece - exact ece|: 0 unless equal-mass binning uses its grid"),
+                OutputSpec.descriptive("ece_error_bound",
+                        "bound on |ece - exact ece|: 0 unless equal-mass binning uses its grid"),
                 new OutputSpec("reliability", "table: lower, upper, count, mean_confidence, accuracy per bin"));
     }
 

@@ -52,7 +52,7 @@ public final class ClasswiseEceFactory implements MetricFactory {
     public List<OutputSpec> outputs() {
         return List.of(
                 new OutputSpec("macro_ece", "mean over classes with samples of the one-vs-rest ECE"),
-                new OutputSpec("class_count", "number of classes with samples"),
+                OutputSpec.descriptive("class_count", "number of classes with samples"),
                 new OutputSpec("classes", "table: class, labels, samples, ece (top max_classes, then __other__)"));
     }
 

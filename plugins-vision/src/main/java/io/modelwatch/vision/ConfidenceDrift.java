@@ -2,6 +2,10 @@ package io.modelwatch.vision;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+
 /**
  * Drift statistics between a baseline and a current {@link ConfidenceState} of
  * {@code vision.confidence}, and the small formulas behind them, for hosts and tests.
@@ -12,14 +16,22 @@ import static java.util.Objects.requireNonNull;
  *       finite; 1e-4 is the usual choice);</li>
  *   <li>{@link #ksStatistic}: the two-sample Kolmogorov–Smirnov statistic max |F_b − F_c|,
  *       taken at the boundaries of the fine confidence grid (exact for the binned data; on raw
- *       data it is at most the true statistic), with {@link #ksPValue}, the asymptotic
- *       Kolmogorov distribution;</li>
+ *       data it is at most the true statistic), with {@link #ksPValue} from Commons Math;</li>
  *   <li>{@link #chiSquare}: Pearson's χ² test of homogeneity on the 2 × k table of predicted
- *       classes (classes seen in neither state dropped), with {@link #chiSquarePValue}.</li>
+ *       classes (classes seen in neither state dropped), with {@link #chiSquarePValue}, both
+ *       from Commons Math.</li>
  * </ul>
- * Stateless; every method is a pure function and thread-safe.
+ * {@code vision.confidence} reports them as its drift against the baseline
+ * ({@link ConfidenceMetric#drift}). Stateless; every method is a pure function and thread-safe.
  */
 public final class ConfidenceDrift {
+    /** Below this product of sample sizes the exact KS distribution is used, as Commons Math does. */
+    private static final double EXACT_KS_PRODUCT = 10_000;
+    // Both are stateless once built (the random generator of KolmogorovSmirnovTest only serves
+    // its Monte Carlo and bootstrap methods, not used here), so one instance is shared.
+    private static final KolmogorovSmirnovTest KS = new KolmogorovSmirnovTest();
+    private static final ChiSquareTest CHI_SQUARE = new ChiSquareTest();
+
     private ConfidenceDrift() {
     }
 
@@ -28,7 +40,7 @@ public final class ConfidenceDrift {
      *
      * @param psi population stability index of the confidence histogram
      * @param ks Kolmogorov–Smirnov statistic of the confidence distributions
-     * @param ksPValue its asymptotic p-value
+     * @param ksPValue its p-value
      * @param chiSquare χ² statistic of the predicted-class counts
      * @param chiSquareDegrees its degrees of freedom
      * @param chiSquarePValue its p-value
@@ -49,11 +61,9 @@ public final class ConfidenceDrift {
         double d = ksStatistic(baseline.grid, current.grid);
         double p = ksPValue(d, baseline.count, current.count);
         int k = Math.max(baseline.predicted.length, current.predicted.length);
-        long[] b = java.util.Arrays.copyOf(baseline.predicted, k);
-        long[] c = java.util.Arrays.copyOf(current.predicted, k);
-        double chi = chiSquare(b, c);
-        int df = chiSquareDegrees(b, c);
-        return new Result(psi, d, p, chi, df, chiSquarePValue(chi, df));
+        long[] b = Arrays.copyOf(baseline.predicted, k);
+        long[] c = Arrays.copyOf(current.predicted, k);
+        return new Result(psi, d, p, chiSquare(b, c), chiSquareDegrees(b, c), chiSquarePValue(b, c));
     }
 
     private static long total(long[] counts) {
@@ -101,132 +111,81 @@ public final class ConfidenceDrift {
     }
 
     /**
-     * Returns the asymptotic two-sample KS p-value Q(λ), λ = d·sqrt(n m / (n + m)), with
-     * Q(λ) = 2 Σ_{j≥1} (−1)^{j−1} exp(−2 j² λ²) (1 for λ near 0).
+     * Returns the two-sample KS p-value P(D ≥ d) for sample sizes n and m, from Commons Math's
+     * {@link KolmogorovSmirnovTest}, with its own size rule: the exact distribution
+     * ({@code exactP}) when {@code n · m < 10,000}, else the asymptotic Kolmogorov distribution
+     * ({@code 1 − ksSum(λ)}, λ = d·sqrt(n m / (n + m)), what {@code approximateP} computes, here
+     * for sizes beyond {@code int} too). Both assume continuous data, so with the ties of binned
+     * confidences the p-value errs on the large side. NaN when d is NaN or a sample is empty.
      */
     public static double ksPValue(double d, long n, long m) {
         if (Double.isNaN(d) || n <= 0 || m <= 0) {
             return Double.NaN;
         }
+        if ((double) n * m < EXACT_KS_PRODUCT) {
+            return KS.exactP(d, (int) n, (int) m, false);
+        }
         double lambda = d * Math.sqrt((double) n * m / ((double) n + m));
-        if (lambda < 0.2) {
-            return 1.0; // the series converges slowly here and Q(0.2) > 0.999999
+        if (lambda < 0.02) {
+            // 1 - K(λ) rounds to 1 here, and the series would need too many terms
+            return 1.0;
         }
-        double sum = 0;
-        for (int j = 1; j <= 100; j++) {
-            double term = Math.exp(-2.0 * j * j * lambda * lambda);
-            sum += (j % 2 == 1) ? term : -term;
-            if (term < 1e-17) {
-                break;
-            }
-        }
-        return Math.min(1.0, Math.max(0.0, 2 * sum));
+        return Math.min(1.0, Math.max(0.0, 1.0 - KS.ksSum(lambda, 1e-20, 100_000)));
     }
 
-    /** Returns Pearson's χ² of the 2 × k table (baseline, current); NaN when either is empty. */
+    /**
+     * Returns Pearson's χ² of the 2 × k table (baseline, current), classes predicted in neither
+     * state dropped; 0 when fewer than two classes remain, NaN when either state is empty.
+     * Computed by Commons Math's {@link ChiSquareTest#chiSquareDataSetsComparison}, which for
+     * unequal totals is the usual test of homogeneity.
+     */
     public static double chiSquare(long[] baseline, long[] current) {
         checkSameLength(baseline, current);
-        long nb = total(baseline);
-        long nc = total(current);
-        if (nb == 0 || nc == 0) {
+        if (total(baseline) == 0 || total(current) == 0) {
             return Double.NaN;
         }
-        double n = (double) nb + nc;
-        double chi = 0;
-        for (int i = 0; i < baseline.length; i++) {
-            double column = (double) baseline[i] + current[i];
-            if (column == 0) {
-                continue;
-            }
-            double eb = column * nb / n;
-            double ec = column * nc / n;
-            chi += (baseline[i] - eb) * (baseline[i] - eb) / eb + (current[i] - ec) * (current[i] - ec) / ec;
-        }
-        return chi;
+        long[][] t = nonEmptyColumns(baseline, current);
+        return t[0].length < 2 ? 0.0 : CHI_SQUARE.chiSquareDataSetsComparison(t[0], t[1]);
     }
 
     /** Returns the degrees of freedom of {@link #chiSquare}: non-empty columns − 1. */
     public static int chiSquareDegrees(long[] baseline, long[] current) {
-        int columns = 0;
-        for (int i = 0; i < baseline.length; i++) {
-            if (baseline[i] + current[i] > 0) {
-                columns++;
-            }
-        }
-        return Math.max(0, columns - 1);
+        checkSameLength(baseline, current);
+        return Math.max(0, nonEmptyColumns(baseline, current)[0].length - 1);
     }
 
-    /** Returns P(X ≥ x) for X ~ χ²(df): the regularized upper incomplete gamma Q(df/2, x/2). */
-    public static double chiSquarePValue(double x, int df) {
-        if (Double.isNaN(x) || df <= 0) {
+    /**
+     * Returns the p-value of {@link #chiSquare} from Commons Math's
+     * {@link ChiSquareTest#chiSquareTestDataSetsComparison} (χ² with non-empty columns − 1
+     * degrees of freedom); NaN when either state is empty or fewer than two classes remain.
+     */
+    public static double chiSquarePValue(long[] baseline, long[] current) {
+        checkSameLength(baseline, current);
+        if (total(baseline) == 0 || total(current) == 0) {
             return Double.NaN;
         }
-        if (x <= 0) {
-            return 1.0;
-        }
-        return upperRegularizedGamma(df / 2.0, x / 2.0);
+        long[][] t = nonEmptyColumns(baseline, current);
+        return t[0].length < 2 ? Double.NaN : CHI_SQUARE.chiSquareTestDataSetsComparison(t[0], t[1]);
     }
 
-    /**
-     * Q(a, x) = Γ(a, x) / Γ(a). For x < a + 1 from the power series of the lower function,
-     * γ(a, x) = x^a e^{−x} Σ_n x^n / (a (a+1) … (a+n)); otherwise from the continued fraction
-     * Γ(a, x) = x^a e^{−x} / (x + 1 − a − 1·(1 − a) / (x + 3 − a − 2·(2 − a) / (x + 5 − a − …))),
-     * evaluated with the modified Lentz method.
-     */
-    static double upperRegularizedGamma(double a, double x) {
-        double logPrefix = a * Math.log(x) - x - logGamma(a);
-        if (x < a + 1) {
-            double term = 1.0 / a;
-            double sum = term;
-            for (int n = 1; n < 10_000; n++) {
-                term *= x / (a + n);
-                sum += term;
-                if (Math.abs(term) < Math.abs(sum) * 1e-16) {
-                    break;
-                }
-            }
-            return Math.max(0.0, 1.0 - sum * Math.exp(logPrefix));
-        }
-        double tiny = 1e-300;
-        double b = x + 1 - a;
-        double c = 1 / tiny;
-        double d = 1 / b;
-        double h = d;
-        for (int i = 1; i < 10_000; i++) {
-            double an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = b + an / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1) < 1e-16) {
-                break;
+    /** Returns the columns with a count in either row (Commons Math refuses empty ones). */
+    private static long[][] nonEmptyColumns(long[] baseline, long[] current) {
+        int k = 0;
+        for (int i = 0; i < baseline.length; i++) {
+            if (baseline[i] + current[i] > 0) {
+                k++;
             }
         }
-        return Math.exp(logPrefix) * h;
-    }
-
-    /**
-     * ln Γ(a) for a positive multiple of 1/2 (all a χ² test needs), from Γ(1) = 1,
-     * Γ(1/2) = sqrt(π) and Γ(a + 1) = a Γ(a): a sum of logarithms, exact to rounding.
-     */
-    static double logGamma(double a) {
-        if (!(a > 0) || a * 2 != Math.rint(a * 2)) {
-            throw new IllegalArgumentException("logGamma is defined here for positive multiples of 1/2, got " + a);
+        long[][] t = new long[2][k];
+        k = 0;
+        for (int i = 0; i < baseline.length; i++) {
+            if (baseline[i] + current[i] > 0) {
+                t[0][k] = baseline[i];
+                t[1][k] = current[i];
+                k++;
+            }
         }
-        double z = a == Math.rint(a) ? 1.0 : 0.5;
-        double sum = z == 1.0 ? 0.0 : 0.5 * Math.log(Math.PI);
-        for (; z < a; z += 1.0) {
-            sum += Math.log(z);
-        }
-        return sum;
+        return t;
     }
 
     private static void checkSameLength(long[] a, long[] b) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Creates {@code vision.confidence}: label-free distribution of top-label confidence, predictive
  * entropy and predicted classes, for the weeks before labels arrive. Drift against a baseline
- * state is computed with {@link ConfidenceDrift}. Immutable.
+ * state (PSI, Kolmogorov–Smirnov, χ²) is the metric's {@code drift}, computed with
+ * {@link ConfidenceDrift}. Immutable.
  */
 public final class ConfidenceFactory implements MetricFactory {
     /** The metric type. */
@@ -27,7 +28,8 @@ public final class ConfidenceFactory implements MetricFactory {
     @Override
     public String description() {
         return "Label-free: top-label confidence (mean, quantiles, histogram), predictive entropy,"
-                + " predicted-class distribution";
+                + " predicted-class distribution; drift against the baseline: confidence_psi, confidence_ks,"
+                + " confidence_ks_p_value, predicted_class_chi2, predicted_class_chi2_df, predicted_class_chi2_p_value";
     }
 
     @Override

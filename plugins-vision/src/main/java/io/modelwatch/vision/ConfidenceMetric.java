@@ -26,11 +26,15 @@ import java.util.List;
  * {@code [0, 1]} (and within 2^-31 near 0 and 1). The histogram table
  * uses equal-width bins {@code [k/n, (k+1)/n)}, the last one closed. Entropy is
  * {@code −Σ p ln p} in nats with {@code 0 ln 0 = 0}. Predicted class = first maximum, as in
- * {@code vision.calibration}. Immutable and thread-safe.
+ * {@code vision.calibration}. Against a baseline, {@link #drift} adds the PSI and the
+ * Kolmogorov–Smirnov test of the confidence distribution and the χ² test of the predicted
+ * classes. Immutable and thread-safe.
  */
 final class ConfidenceMetric implements Metric<ConfidenceState> {
     private static final List<String> HISTOGRAM_COLUMNS = List.of("lower", "upper", "count", "share");
     private static final List<String> CLASS_COLUMNS = List.of("class", "count", "share");
+    /** The smallest share in the PSI, so that a bin empty on one side stays finite. */
+    static final double PSI_FLOOR = 1e-4;
 
     private final PredictionInput input;
     private final int bins;
@@ -178,6 +182,28 @@ final class ConfidenceMetric implements Metric<ConfidenceState> {
             rows.add(Arrays.asList(ClasswiseEceMetric.OTHER, rest, s.count == 0 ? null : rest / (double) s.count));
         }
         return new Table(CLASS_COLUMNS, rows);
+    }
+
+    /**
+     * Returns the drift of the current state against the baseline ({@link ConfidenceDrift}):
+     * {@code confidence_psi} (PSI of the confidence histogram, shares floored at
+     * {@value #PSI_FLOOR}), {@code confidence_ks} and {@code confidence_ks_p_value} (two-sample
+     * Kolmogorov–Smirnov on the fine confidence grid), {@code predicted_class_chi2},
+     * {@code predicted_class_chi2_df} and {@code predicted_class_chi2_p_value} (χ² of the
+     * predicted-class counts). Undefined when either state is empty.
+     */
+    @Override
+    public MetricValue drift(ConfidenceState current, ConfidenceState baseline) {
+        ConfidenceDrift.Result r = ConfidenceDrift.compare(baseline, current, PSI_FLOOR);
+        boolean defined = current.count > 0 && baseline.count > 0;
+        return MetricValue.builder().count(current.count).rejected(current.rejected)
+                .put("confidence_psi", r.psi())
+                .put("confidence_ks", r.ks())
+                .put("confidence_ks_p_value", r.ksPValue())
+                .put("predicted_class_chi2", r.chiSquare())
+                .put("predicted_class_chi2_df", defined ? r.chiSquareDegrees() : Double.NaN)
+                .put("predicted_class_chi2_p_value", r.chiSquarePValue())
+                .build();
     }
 
     @Override

@@ -204,6 +204,46 @@ class CalibrationReferenceTest {
         return tests.stream();
     }
 
+    /**
+     * The torchmetrics doctest settings the reference carries as {@code extra_n_bins_<n>} (for
+     * {@code tm_doc_binary}, n_bins 2: ECE 0.2900, RMSCE 0.2918, MCE 0.3167 in its docs), under
+     * every convention the block gives.
+     */
+    @TestFactory
+    @SuppressWarnings("unchecked")
+    Stream<DynamicTest> theTorchmetricsDoctestAnchorsMatch() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map<String, Object> c : CalibrationCases.cases()) {
+            Map<String, Object> e = (Map<String, Object>) c.get("expected");
+            for (String key : e.keySet()) {
+                if (!key.startsWith("extra_n_bins_")) {
+                    continue;
+                }
+                long n = Long.parseLong(key.substring("extra_n_bins_".length()));
+                tests.add(DynamicTest.dynamicTest(c.get("id") + " " + key, () -> {
+                    int checked = 0;
+                    for (Map.Entry<String, Object> m : ((Map<String, Object>) e.get(key)).entrySet()) {
+                        for (String compat : List.of("torchmetrics", "netcal", "sklearn")) {
+                            Object block = ((Map<String, Object>) m.getValue())
+                                    .get(CalibrationCases.SCHEME_OF_COMPAT.get(compat));
+                            if (block == null) {
+                                continue;
+                            }
+                            MetricValue v = CalibrationCases.run(CalibrationCases.observations(c), "mode", m.getKey(),
+                                    "compat", compat, "n_bins", n);
+                            checkBlock(c.get("id") + " " + key + " " + m.getKey() + " compat=" + compat,
+                                    (Map<String, Object>) block, v);
+                            checked++;
+                        }
+                    }
+                    assertTrue(checked > 0, c.get("id") + " " + key + ": nothing compared");
+                }));
+            }
+        }
+        assertThat(tests).as("the reference carries the torchmetrics doctest anchors").isNotEmpty();
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> unclippedNllIsUndefinedWhenInfinite() {
         return CalibrationCases.cases().stream().map(c -> DynamicTest.dynamicTest((String) c.get("id"), () -> {

@@ -1,9 +1,11 @@
 package io.modelwatch.vision;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelwatch.api.Metric;
+import io.modelwatch.api.MetricValue;
 import io.modelwatch.api.Observation;
 import io.modelwatch.testkit.TestObservation;
 import java.util.ArrayList;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The drift formulas against values worked by hand or from standard tables (in the comments). */
+/**
+ * The drift statistics of {@code vision.confidence} (PSI; KS and χ² from Commons Math) against
+ * values worked by hand, exact formulas or tables (in the comments), not against our own code.
+ */
 class ConfidenceDriftTest {
 
     @Test
@@ -41,26 +46,85 @@ class ConfidenceDriftTest {
     }
 
     @Test
+    void smallSamplesUseTheExactKsDistribution() {
+        // n = m = 10, d = 3/10: P(D >= k/n) = 2 sum_j (-1)^(j+1) C(2n, n - j k) / C(2n, n) (Gnedenko)
+        //   = 2 (C(20,7) - C(20,4) + C(20,1)) / C(20,10) = 2 (77520 - 4845 + 20) / 184756
+        assertEquals(2.0 * (77520 - 4845 + 20) / 184756, ConfidenceDrift.ksPValue(0.3, 10, 10), 1e-12);
+        // n = m = 4, d = 1/2: 2 (C(8,2) - C(8,0)) / C(8,4) = 54 / 70
+        assertEquals(54.0 / 70, ConfidenceDrift.ksPValue(0.5, 4, 4), 1e-12);
+    }
+
+    @Test
     void chiSquareWorkedByHand() {
         // baseline (30, 70), current (50, 50): expected 40/60 in each row
-        // (10^2/40 + 10^2/60) * 2 = 8.333.., 1 degree of freedom
+        // (10^2/40 + 10^2/60) * 2 = 8.333.., 1 degree of freedom; P = erfc(sqrt(x / 2)) =
+        // 0.003892417122778627 (Python math.erfc)
         long[] b = {30, 70, 0};
         long[] c = {50, 50, 0};
         assertEquals(2 * (100.0 / 40 + 100.0 / 60), ConfidenceDrift.chiSquare(b, c), 1e-12);
         assertEquals(1, ConfidenceDrift.chiSquareDegrees(b, c));
-        // 2 degrees of freedom: P(X >= x) = exp(-x / 2) exactly
-        for (double x : new double[] {0.1, 1, 5.991464547107979, 30}) {
-            assertEquals(Math.exp(-x / 2), ConfidenceDrift.chiSquarePValue(x, 2), 1e-14, "x=" + x);
+        assertEquals(0.003892417122778627, ConfidenceDrift.chiSquarePValue(b, c), 1e-12);
+        // 2 degrees of freedom, where P(X >= x) = exp(-x / 2) exactly:
+        // baseline (20, 30, 50), current (30, 30, 40); columns 50, 60, 90 of N = 200, rows of 100,
+        // so every expected count is half its column
+        long[] b3 = {20, 30, 50};
+        long[] c3 = {30, 30, 40};
+        double x = 0;
+        for (int i = 0; i < 3; i++) {
+            double e = (b3[i] + c3[i]) / 2.0;
+            x += (b3[i] - e) * (b3[i] - e) / e + (c3[i] - e) * (c3[i] - e) / e;
         }
-        // table values: the 95 % quantiles of chi2 with 1, 3, 4, 10 degrees of freedom
-        assertEquals(0.05, ConfidenceDrift.chiSquarePValue(3.841458820694124, 1), 1e-12);
-        assertEquals(0.05, ConfidenceDrift.chiSquarePValue(7.814727903251178, 3), 1e-12);
-        assertEquals(0.05, ConfidenceDrift.chiSquarePValue(9.487729036781154, 4), 1e-12);
-        assertEquals(0.05, ConfidenceDrift.chiSquarePValue(18.307038053275146, 10), 1e-12);
-        // 1 degree of freedom: P = erfc(sqrt(x/2)); at x = 1 that is 0.31731050786291404
-        assertEquals(0.31731050786291404, ConfidenceDrift.chiSquarePValue(1.0, 1), 1e-12);
-        assertEquals(Math.log(24), ConfidenceDrift.logGamma(5), 1e-14);
-        assertEquals(Math.log(0.75 * Math.sqrt(Math.PI)), ConfidenceDrift.logGamma(2.5), 1e-14);
+        assertEquals(25.0 / 25 * 2 + 0 + 25.0 / 45 * 2, x, 1e-15);
+        assertEquals(x, ConfidenceDrift.chiSquare(b3, c3), 1e-12);
+        assertEquals(2, ConfidenceDrift.chiSquareDegrees(b3, c3));
+        assertEquals(Math.exp(-x / 2), ConfidenceDrift.chiSquarePValue(b3, c3), 1e-12);
+        // one class predicted by both: nothing to test
+        assertEquals(0.0, ConfidenceDrift.chiSquare(new long[] {5, 0}, new long[] {7, 0}));
+        assertEquals(Double.NaN, ConfidenceDrift.chiSquarePValue(new long[] {5, 0}, new long[] {7, 0}));
+        assertEquals(Double.NaN, ConfidenceDrift.chiSquare(new long[] {0, 0}, new long[] {7, 1}));
+    }
+
+    /**
+     * The metric's drift output on four records a side, every value worked by hand. Confidences
+     * (20 histogram bins [k/20, (k+1)/20)): baseline .6 .7 .8 .9 (classes 1 0 1 1), current
+     * .65 .75 .95 .99 (classes 1 0 0 1).
+     */
+    @Test
+    void theMetricReportsItsDriftAgainstTheBaseline() {
+        Metric<ConfidenceState> m = ConfidenceMetricTest.metric();
+        ConfidenceState base = ConfidenceMetricTest.fill(m, rows(
+                new double[] {0.4, 0.6}, new double[] {0.7, 0.3}, new double[] {0.2, 0.8}, new double[] {0.1, 0.9}));
+        ConfidenceState current = ConfidenceMetricTest.fill(m, rows(
+                new double[] {0.35, 0.65}, new double[] {0.75, 0.25}, new double[] {0.95, 0.05},
+                new double[] {0.01, 0.99}));
+        MetricValue d = m.drift(current, base);
+        assertEquals(List.of("confidence_psi", "confidence_ks", "confidence_ks_p_value", "predicted_class_chi2",
+                "predicted_class_chi2_df", "predicted_class_chi2_p_value"), List.copyOf(d.values().keySet()));
+        // PSI: baseline .25 in bins 12, 14, 16, 18; current .25 in 13 and 15, .5 in 19; others floored
+        double f = 1e-4;
+        double psi = 4 * (f - 0.25) * Math.log(f / 0.25) + 2 * (0.25 - f) * Math.log(0.25 / f)
+                + (0.5 - f) * Math.log(0.5 / f);
+        assertEquals(psi, d.value("confidence_psi"), 1e-12);
+        // merged order .6b .65c .7b .75c .8b .9b .95c .99c: F_b - F_c peaks at .5 after .9;
+        // exact two-sample P(D >= 1/2) for n = m = 4 is 54/70 (as above)
+        assertEquals(0.5, d.value("confidence_ks"), 1e-15);
+        assertEquals(54.0 / 70, d.value("confidence_ks_p_value"), 1e-12);
+        // classes (1, 3) against (2, 2): expected 1.5 and 2.5 on both rows -> chi2 = 2 (.25/1.5 + .25/2.5)
+        // = 8/15; P = erfc(sqrt(4/15)) = 0.46520881845214174 (Python math.erfc)
+        assertEquals(8.0 / 15, d.value("predicted_class_chi2"), 1e-12);
+        assertEquals(1.0, d.value("predicted_class_chi2_df"));
+        assertEquals(0.46520881845214174, d.value("predicted_class_chi2_p_value"), 1e-12);
+        assertEquals(4, d.count());
+        assertThat(m.drift(m.newState(), base).values().values()).containsOnlyNulls();
+        assertThat(m.drift(current, m.newState()).values().values()).containsOnlyNulls();
+    }
+
+    private static List<Observation> rows(double[]... probs) {
+        List<Observation> out = new ArrayList<>();
+        for (int i = 0; i < probs.length; i++) {
+            out.add(TestObservation.at(i).with("probs", probs[i]).build());
+        }
+        return out;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.api.MetricFactory;
 import io.modelwatch.api.MonitorPlugin;
+import io.modelwatch.api.OutputSpec;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,9 @@ class VisionPluginTest {
             assertThat(f.description()).isNotBlank();
             assertThat(f.outputs()).isNotEmpty();
         }
+        // a flag, a bound and a count: reported, but neither given an interval nor tested against the baseline
+        assertThat(plugin.metricFactories()).flatExtracting(MetricFactory::outputs)
+                .filteredOn(OutputSpec::descriptive).extracting(OutputSpec::name)
+                .containsExactlyInAnyOrder("nll_infinite", "ece_error_bound", "class_count");
     }
 }
