@@ -61,7 +61,9 @@ public final class AlertCondition {
         INTERVAL_LO("interval.lo."),
         INTERVAL_HI("interval.hi."),
         DELTA_INTERVAL_LO("delta_interval.lo."),
-        DELTA_INTERVAL_HI("delta_interval.hi.");
+        DELTA_INTERVAL_HI("delta_interval.hi."),
+        /** A distribution-level drift statistic of the metric against the baseline (not declared as an output). */
+        DRIFT("drift.");
 
         private final String prefix;
 
@@ -77,7 +79,7 @@ public final class AlertCondition {
         /** Whether the value exists only when the monitor has a baseline. */
         public boolean needsBaseline() {
             return this == BASELINE || this == DELTA || this == SIGNIFICANT || this == DELTA_INTERVAL_LO
-                    || this == DELTA_INTERVAL_HI;
+                    || this == DELTA_INTERVAL_HI || this == DRIFT;
         }
 
         /** Whether the value exists only when intervals are enabled (the baseline test uses them too). */
@@ -120,6 +122,7 @@ public final class AlertCondition {
                 case INTERVAL_HI -> bound(r.intervals().get(output), 1);
                 case DELTA_INTERVAL_LO -> bound(r.deltaIntervals().get(output), 0);
                 case DELTA_INTERVAL_HI -> bound(r.deltaIntervals().get(output), 1);
+                case DRIFT -> r.drift().get(output);
             };
             return v == null || v.isNaN() ? null : v;
         }

@@ -116,7 +116,9 @@ public final class AlertValidator {
     private static String problem(Reference ref, String type, List<OutputSpec> outputs, boolean hasBaseline,
                                   boolean intervals) {
         String at = "'" + ref.text() + "' at column " + ref.column();
-        if (!outputs.isEmpty() && !ref.isCount()) {
+        // Drift statistics (drift.NAME, significant.drift.NAME) are the metric's own, not declared outputs.
+        boolean drift = ref.source() == Source.DRIFT || ref.output().startsWith(Source.DRIFT.prefix());
+        if (!outputs.isEmpty() && !ref.isCount() && !drift) {
             OutputSpec spec = find(outputs, ref.output());
             if (spec == null) {
                 return at + " names no output of " + type + "." + hint(ref, outputs) + " Outputs: "
@@ -138,7 +140,7 @@ public final class AlertValidator {
         if (ref.source().needsBaseline() && !hasBaseline) {
             return at + " is always undefined: the monitor has no baseline (add one, such as baseline: { previous: 1 })";
         }
-        if (ref.source().needsIntervals() && !intervals) {
+        if (ref.source().needsIntervals() && !intervals && !drift) {
             return at + " is always undefined: the monitor's intervals are off (intervals: { enabled: false })";
         }
         return null;

@@ -16,11 +16,14 @@ import java.util.Map;
  * rate controlled (Benjamini–Hochberg at 1 − confidence) over all the comparisons of the window.
  */
 final class Evaluator {
+    /** The prefix of a drift p-value's key in {@link WindowResult#significant()}. */
+    static final String DRIFT = "drift.";
+
     private final MonitorPlan plan;
     private final IntervalsConfig intervals;
 
     /** A baseline's value and group estimates for one metric, reused while the baseline is unchanged. */
-    private record BaseEstimate(MetricValue value, Map<String, GroupStatistics.Estimate> estimates) {
+    private record BaseEstimate(Object merged, MetricValue value, Map<String, GroupStatistics.Estimate> estimates) {
     }
 
     private Object[][] cachedFor;
@@ -45,7 +48,7 @@ final class Evaluator {
             Map<String, GroupStatistics.Estimate> est = value != null && intervals.enabled()
                     ? GroupStatistics.estimate(slot, baseGroups, value, intervals.method(), 7L * segment.index + 1)
                     : Map.of();
-            return new BaseEstimate(value, est);
+            return new BaseEstimate(merged, value, est);
         });
     }
 
@@ -59,7 +62,8 @@ final class Evaluator {
                                 Object[][] base) {
         record Pending(MetricSlot slot, MetricValue value, Map<String, GroupStatistics.Estimate> est,
                        Map<String, Double> baseline, Map<String, Double> delta, Map<String, double[]> deltaIntervals,
-                       Map<String, double[]> intervals, List<String> tested, List<Double> pValues) {
+                       Map<String, double[]> intervals, List<String> tested, List<Double> pValues,
+                       Map<String, Double> drift) {
         }
         List<Pending> pending = new ArrayList<>();
         List<Double> allP = new ArrayList<>();
@@ -70,7 +74,8 @@ final class Evaluator {
             Object merged = slot.mergeAll(groups);
             MetricValue value = merged == null ? null : slot.result(merged);
             if (value == null) {
-                pending.add(new Pending(slot, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of()));
+                pending.add(new Pending(slot, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+                        Map.of()));
                 continue;
             }
             Map<String, GroupStatistics.Estimate> est = Map.of();
@@ -89,6 +94,7 @@ final class Evaluator {
             Map<String, double[]> deltaIntervals = new LinkedHashMap<>();
             List<String> tested = new ArrayList<>();
             List<Double> pValues = new ArrayList<>();
+            Map<String, Double> drift = new LinkedHashMap<>();
             BaseEstimate be0 = base == null || base[slot.index()] == null ? null : baseEstimate(slot, base, segment);
             if (be0 != null) {
                 MetricValue baseValue = be0.value();
@@ -117,9 +123,23 @@ final class Evaluator {
                             }
                         }
                     }
+                    // Distribution-level statistics the metric computes from both states; its
+                    // p-values join the window's false-discovery control.
+                    MetricValue d = slot.drift(merged, be0.merged());
+                    if (d != null) {
+                        for (Map.Entry<String, Double> e : d.values().entrySet()) {
+                            Double v = e.getValue() == null || e.getValue().isNaN() ? null : e.getValue();
+                            drift.put(e.getKey(), v);
+                            if (v != null && e.getKey().endsWith("_p_value")) {
+                                tested.add(DRIFT + e.getKey());
+                                pValues.add(v);
+                                allP.add(v);
+                            }
+                        }
+                    }
                 }
             }
-            pending.add(new Pending(slot, value, est, baseline, delta, deltaIntervals, ints, tested, pValues));
+            pending.add(new Pending(slot, value, est, baseline, delta, deltaIntervals, ints, tested, pValues, drift));
         }
         double[] p = allP.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] discoveries = GroupStatistics.benjaminiHochberg(p, 1 - confidence);
@@ -138,7 +158,8 @@ final class Evaluator {
                     v == null ? Map.of() : v.values(), Collections.unmodifiableMap(r.intervals()),
                     Collections.unmodifiableMap(r.baseline()), Collections.unmodifiableMap(r.delta()),
                     Collections.unmodifiableMap(r.deltaIntervals()), Collections.unmodifiableMap(significant),
-                    v == null ? Map.of() : v.tables(), v == null ? r.slot().failure() : null));
+                    v == null ? Map.of() : v.tables(), v == null ? r.slot().failure() : null,
+                    Collections.unmodifiableMap(r.drift())));
         }
         return results;
     }

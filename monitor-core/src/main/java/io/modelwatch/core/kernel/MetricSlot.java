@@ -188,6 +188,19 @@ public final class MetricSlot {
         }
     }
 
+    /** Returns the metric's drift statistics of a state against a baseline state, or null when it has failed. */
+    MetricValue drift(Object current, Object baseline) {
+        if (failure != null || current == null || baseline == null) {
+            return null;
+        }
+        try {
+            return guard.call("drift", () -> metric.drift(current, baseline));
+        } catch (PluginCallException e) {
+            fail(e);
+            return null;
+        }
+    }
+
     /** Returns a new state holding the merge of {@code states}. */
     Object mergeAll(Iterable<Object> states) {
         Object target = newState();

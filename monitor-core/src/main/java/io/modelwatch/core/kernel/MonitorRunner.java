@@ -521,8 +521,17 @@ final class MonitorRunner {
             return 0;
         }
         if (id != null) {
-            int h = id.hashCode() * 0x9E3779B1;
-            return Math.floorMod(h ^ (h >>> 16), groups);
+            // MurmurHash3's finaliser over the id's hash: every bit of the hash reaches the low bits
+            // the group is taken from. (A multiply alone leaves the low bits a function of the hash's
+            // low bits, so sequential ids such as req-000123 fell into correlated groups and made
+            // intervals too narrow.)
+            int h = id.hashCode();
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+            h ^= h >>> 16;
+            return Math.floorMod(h, groups);
         }
         return (int) (counter++ % groups);
     }

@@ -24,15 +24,32 @@ import java.util.Map;
  * @param baseline output → the baseline's value
  * @param delta output → value − baseline
  * @param deltaIntervals output → [low, high] interval of the difference
- * @param significant output → whether the difference is significant (after false-discovery control)
+ * @param significant output → whether the difference is significant (after false-discovery control);
+ *     {@code drift.NAME} → whether the drift p-value {@code NAME} is
  * @param tables the metric's tables
  * @param error why the metric failed, or null
+ * @param drift the metric's distribution-level statistics against the baseline (PSI, KS, χ² and
+ *     their p-values), null when undefined; empty without a baseline or for metrics without any
  */
 public record WindowResult(String monitor, String model, String metric, String type, Map<String, String> segment,
                            Instant windowStart, Instant windowEnd, String scope, long count, long rejected,
                            Map<String, Double> values, Map<String, double[]> intervals, Map<String, Double> baseline,
                            Map<String, Double> delta, Map<String, double[]> deltaIntervals,
-                           Map<String, Boolean> significant, Map<String, Table> tables, String error) {
+                           Map<String, Boolean> significant, Map<String, Table> tables, String error,
+                           Map<String, Double> drift) {
+    public WindowResult {
+        drift = drift == null ? Map.of() : drift;
+    }
+
+    /** A result without drift statistics. */
+    public WindowResult(String monitor, String model, String metric, String type, Map<String, String> segment,
+                        Instant windowStart, Instant windowEnd, String scope, long count, long rejected,
+                        Map<String, Double> values, Map<String, double[]> intervals, Map<String, Double> baseline,
+                        Map<String, Double> delta, Map<String, double[]> deltaIntervals,
+                        Map<String, Boolean> significant, Map<String, Table> tables, String error) {
+        this(monitor, model, metric, type, segment, windowStart, windowEnd, scope, count, rejected, values, intervals,
+                baseline, delta, deltaIntervals, significant, tables, error, Map.of());
+    }
 
     /** Whether any output differs significantly from the baseline. */
     public boolean anySignificant() {

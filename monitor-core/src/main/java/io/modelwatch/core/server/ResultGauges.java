@@ -93,6 +93,16 @@ final class ResultGauges implements MultiCollector {
                     add(families, r, output, "significant", false, labels, significant ? 1.0 : 0.0);
                 }
             }
+            // Drift statistics against the baseline (PSI, KS, chi-squared): <metric>_drift_<name>,
+            // and for a p-value its significance after false-discovery control.
+            for (Map.Entry<String, Double> e : r.drift().entrySet()) {
+                String output = "drift_" + e.getKey();
+                add(families, r, output, "", false, labels, e.getValue());
+                Boolean significant = r.significant().get("drift." + e.getKey());
+                if (significant != null) {
+                    add(families, r, output, "significant", false, labels, significant ? 1.0 : 0.0);
+                }
+            }
         }
         List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
         for (Map.Entry<String, Family> e : families.entrySet()) {

@@ -117,6 +117,9 @@ public final class JsonlSink implements ResultSink {
             g.writeEndArray();
         }
         g.writeEndObject();
+        if (!r.drift().isEmpty()) {
+            numbers(g, "drift", r.drift());
+        }
         if (r.error() != null) {
             g.writeStringField("error", r.error());
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertValidationTest {
     private static final String LATENCY_OUTPUTS = "Outputs: mean, min, max, p50, p90, p95, p99; also count, rejected.";
     private static final String PREFIXES = "(baseline., delta., significant., interval.lo., interval.hi.,"
-            + " delta_interval.lo., delta_interval.hi.).";
+            + " delta_interval.lo., delta_interval.hi., drift.).";
 
     private final PluginManager plugins = new PluginManager();
     @TempDir
@@ -123,13 +123,14 @@ class AlertValidationTest {
     void aWrongPrefixIsNamedAsSuch() {
         assertThat(latencyAlerts("""
                       - when: "delat.p99 > 1"
-                      - when: "p99 > 1 and drift.p99 < -2"
+                      - when: "p99 > 1 and drfit.p99 < -2"
                 """)).containsExactly(
                 "monitors.yaml:10: monitors[0].metrics[0].alerts[0].when: 'delat.p99' at column 1 names no output of"
                         + " core.latency. 'delat.' is not a prefix " + PREFIXES + " Did you mean 'delta.p99'? "
                         + LATENCY_OUTPUTS,
-                "monitors.yaml:11: monitors[0].metrics[0].alerts[1].when: 'drift.p99' at column 13 names no output of"
-                        + " core.latency. 'drift.' is not a prefix " + PREFIXES + " " + LATENCY_OUTPUTS);
+                "monitors.yaml:11: monitors[0].metrics[0].alerts[1].when: 'drfit.p99' at column 13 names no output of"
+                        + " core.latency. 'drfit.' is not a prefix " + PREFIXES + " Did you mean 'drift.p99'? "
+                        + LATENCY_OUTPUTS);
     }
 
     @Test

@@ -59,6 +59,20 @@ class PrometheusExporterTest {
     }
 
     @Test
+    void driftStatisticsAndTheSignificanceOfTheirPValues() {
+        exporter.accept(List.of(Results.of("vision.confidence").value("mean_confidence", 0.8)
+                .drift("confidence_psi", 0.31, null).drift("confidence_ks_p_value", 0.0004, true)
+                .drift("predicted_class_chi2_p_value", null, null).build()));
+        Exposition e = scrape();
+        String[] labels = {"monitor", "translate", "model", "mt-v1", "metric", "vision.confidence", "segment", ""};
+        assertThat(e.value("modelwatch_vision_confidence_drift_confidence_psi", labels)).isEqualTo(0.31);
+        assertThat(e.value("modelwatch_vision_confidence_drift_confidence_ks_p_value", labels)).isEqualTo(0.0004);
+        assertThat(e.value("modelwatch_vision_confidence_drift_confidence_ks_p_value_significant", labels)).isEqualTo(1.0);
+        assertThat(e.named("modelwatch_vision_confidence_drift_confidence_psi_significant")).isEmpty();
+        assertThat(e.named("modelwatch_vision_confidence_drift_predicted_class_chi2_p_value")).isEmpty();
+    }
+
+    @Test
     void notSignificantIsZero() {
         exporter.accept(List.of(Results.of("nlp.chrf").value("score", 50.0).baseline("score", 50.5, -0.5, -2, 1, false)
                 .build()));

@@ -25,6 +25,7 @@ final class Results {
     private final Map<String, double[]> deltaIntervals = new LinkedHashMap<>();
     private final Map<String, Boolean> significant = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Double> drift = new LinkedHashMap<>();
 
     private Results(String type) {
         this.type = type;
@@ -90,10 +91,19 @@ final class Results {
         return this;
     }
 
+    /** Adds a drift statistic; a p-value's significance when {@code significant} is not null. */
+    Results drift(String name, Double value, Boolean significant) {
+        drift.put(name, value);
+        if (significant != null) {
+            this.significant.put("drift." + name, significant);
+        }
+        return this;
+    }
+
     WindowResult build() {
         return new WindowResult(monitor, model, metric, type, segment, start, end, scope, count, rejected,
                 new LinkedHashMap<>(values), new LinkedHashMap<>(intervals), new LinkedHashMap<>(baseline),
                 new LinkedHashMap<>(delta), new LinkedHashMap<>(deltaIntervals), new LinkedHashMap<>(significant),
-                new LinkedHashMap<>(tables), null);
+                new LinkedHashMap<>(tables), null, new LinkedHashMap<>(drift));
     }
 }
