@@ -29,7 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * Checks {@code nlp.bleu} against sacreBLEU 2.6.0's vectors in {@code bleu_vectors.jsonl}
  * (definition: {@code ../shared/reference/bleu/README.md}): per case the tokenized strings, every
  * segment's integer statistics exactly, corpus and sentence scores to 1e-9 relative, and the
- * formatted strings and signature exactly; then the 10k-corpus lines end to end through the metric.
+ * formatted strings and signature exactly, and the {@code sentence_mean} output where the case's options
+ * have effective order on (as {@code sentence_bleu} does); then the 10k-corpus lines end to end through
+ * the metric.
  */
 class BleuReferenceTest {
     private static final double REL = 1e-9;
@@ -43,12 +45,17 @@ class BleuReferenceTest {
     }
 
     static Metric<BleuState> metric(BleuOptions opt) {
+        return metric(opt, false);
+    }
+
+    static Metric<BleuState> metric(BleuOptions opt, boolean sentenceMean) {
         return TestMetricSpec.of(new BleuFactory())
                 .param("tokenize", opt.tokenize())
                 .param("lowercase", opt.lowercase())
                 .param("smooth_method", opt.smoothing().id())
                 .param("smooth_value", opt.smoothValue())
                 .param("effective_order", opt.effectiveOrder())
+                .param("sentence_mean", sentenceMean)
                 .create();
     }
 
@@ -77,8 +84,9 @@ class BleuReferenceTest {
         List<Object> segStats = (List<Object>) c.get("segment_stats");
         List<Object> sentence = (List<Object>) c.get("sentence");
         List<Object> details = (List<Object>) c.get("sentence_detail");
-        Metric<BleuState> metric = metric(opt);
+        Metric<BleuState> metric = metric(opt, true);
         BleuState state = metric.newState();
+        double sentenceSum = 0;
         for (int i = 0; i < hyps.size(); i++) {
             assertEquals(tokens(((List<String>) tokenized.get("hyps")).get(i)), seg.tokenize(hyps.get(i), tokens).joined(),
                     id + ": tokenized hypothesis " + i);
@@ -103,6 +111,12 @@ class BleuReferenceTest {
             assertArrays((List<Object>) d.get("totals"), s.totals(), id + ": sentence totals " + i);
             metric.add(state, TestObservation.at(i).with("hypothesis", hyps.get(i))
                     .with("references", segRefs).build());
+            sentenceSum += num(sentence.get(i));
+        }
+        // sentence_mean follows sentence_bleu, whose effective order is on: where the case's options
+        // have it on too, the vector's sentence scores are exactly what the metric averages
+        if ((Boolean) ((Map<String, Object>) c.get("options")).get("use_effective_order")) {
+            assertClose(sentenceSum / hyps.size(), metric.result(state).value("sentence_mean"), id + ": sentence_mean");
         }
         Map<String, Object> corpus = (Map<String, Object>) c.get("corpus");
         assertArrayEquals(longs(corpus.get("stats")), state.statistics(), id + ": corpus statistics");
