@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Records are decoded ahead of time ({@link PreparedObservation}), so this measures the metric,
  * not JSON parsing. One invocation adds {@value #USERS} users; the score is in users per second.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar RankingAdd -f 1 -wi 2 -i 3}.
- * {@code catalogAdd} measures {@code recsys.catalog} on the same lists for comparison.
+ * {@code catalogAdd} measures {@code recsys.catalog} on the same lists for comparison, and
+ * {@code catalogAddBeyondBound} the same with {@code max_items: 1000}, so that the state counts
+ * distinct items with its HyperLogLog sketches.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -62,6 +64,8 @@ public class RankingAddBenchmark {
     private Object rankingState;
     private Metric<Object> catalog;
     private Object catalogState;
+    private Metric<Object> sketchedCatalog;
+    private Object sketchedCatalogState;
 
     @Setup
     public void setUp() {
@@ -95,6 +99,12 @@ public class RankingAddBenchmark {
         rankingState = ranking.newState();
         catalog = TestMetricSpec.of(new CatalogFactory()).param("k", ks).param("catalog_size", (long) catalogSize).create();
         catalogState = catalog.newState();
+        sketchedCatalog = TestMetricSpec.of(new CatalogFactory()).param("k", ks).param("catalog_size", (long) catalogSize)
+                .param("max_items", 1000L).create();
+        sketchedCatalogState = sketchedCatalog.newState();
+        for (PreparedObservation r : records) {
+            sketchedCatalog.add(sketchedCatalogState, r); // past the bound before measuring
+        }
     }
 
     private static int poisson(Random random, double mean) {
@@ -128,6 +138,20 @@ public class RankingAddBenchmark {
     public Object catalogAdd() {
         Metric<Object> m = catalog;
         Object s = catalogState;
+        PreparedObservation[] r = records;
+        int mask = r.length - 1;
+        for (int i = 0; i < USERS; i++) {
+            m.add(s, r[i & mask]);
+        }
+        return s;
+    }
+
+    /** Adds {@value #USERS} prepared users to one catalog state that is past its exact bound (sketches). */
+    @Benchmark
+    @OperationsPerInvocation(USERS)
+    public Object catalogAddBeyondBound() {
+        Metric<Object> m = sketchedCatalog;
+        Object s = sketchedCatalogState;
         PreparedObservation[] r = records;
         int mask = r.length - 1;
         for (int i = 0; i < USERS; i++) {

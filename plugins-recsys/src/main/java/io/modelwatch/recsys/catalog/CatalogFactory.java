@@ -26,6 +26,8 @@ public final class CatalogFactory implements MetricFactory {
     public static final String TYPE = "recsys.catalog";
     /** The default bound of exactly counted distinct items per state. */
     public static final long DEFAULT_MAX_ITEMS = 100_000;
+    /** The default log2 of the HyperLogLog sketches' number of registers beyond the bound. */
+    public static final long DEFAULT_HLL_LG_K = 12;
 
     @Override
     public String type() {
@@ -62,18 +64,20 @@ public final class CatalogFactory implements MetricFactory {
                 ParamSpec.choice("duplicates", "dedup", Duplicates.CHOICES,
                         "Repeated items in a list: drop later repeats then cut (dedup), or count every position of the top k (raw; first_occurrence counts the same)."),
                 ParamSpec.optional("max_items", ParamType.INTEGER, DEFAULT_MAX_ITEMS,
-                        "Distinct items counted exactly per state (roughly 100 bytes each); beyond it coverage, Gini and distinct items are undefined."));
+                        "Distinct items counted exactly per state (roughly 100 bytes each); beyond it coverage and distinct items are HyperLogLog estimates and the Gini indices undefined."),
+                ParamSpec.optional("hll_lg_k", ParamType.INTEGER, DEFAULT_HLL_LG_K,
+                        "log2 of the registers of each HyperLogLog sketch used beyond max_items, from 4 to 21: relative standard error about 1.04 / sqrt(2^hll_lg_k), 1.6% at 12."));
     }
 
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("coverage@k", "Share of the catalog that appeared in at least one top-k list."),
+                new OutputSpec("coverage@k", "Share of the catalog that appeared in at least one top-k list (an estimate beyond max_items)."),
                 new OutputSpec("gini@k", "Gini index of how often each catalog item appeared, never-shown items counted as 0 (RecBole)."),
                 new OutputSpec("gini_recommended@k", "Gini index over the shown items only (Evidently); undefined for fewer than 2 items."),
                 new OutputSpec("avg_popularity@k", "Mean over users of the average training count of their top-k items."),
                 new OutputSpec("tail_share@k", "Mean over users of the share of their top-k items in the long tail."),
-                OutputSpec.descriptive("distinct_items@k", "Number of distinct items shown in the top k."));
+                OutputSpec.descriptive("distinct_items@k", "Number of distinct items shown in the top k (an estimate beyond max_items)."));
     }
 
     @Override
@@ -104,6 +108,10 @@ public final class CatalogFactory implements MetricFactory {
             throw new IllegalArgumentException(TYPE + ": max_items must be from 1 to " + (Integer.MAX_VALUE - 8)
                     + ", not " + maxItems);
         }
+        long lgK = spec.integer("hll_lg_k");
+        if (lgK < 4 || lgK > 21) {
+            throw new IllegalArgumentException(TYPE + ": hll_lg_k must be from 4 to 21, not " + lgK);
+        }
         return new CatalogMetric(
                 spec.input("recommended"),
                 spec.input("scores"),
@@ -113,6 +121,7 @@ public final class CatalogFactory implements MetricFactory {
                 "zero".equals(spec.string("unknown_popularity")),
                 "k".equals(spec.string("per_user_denominator")),
                 Duplicates.of(spec.string("duplicates")),
-                (int) maxItems);
+                (int) maxItems,
+                (int) lgK);
     }
 }

@@ -25,8 +25,10 @@ import java.util.List;
  * <p>The catalog is {@code catalog_size} items when given (RecBole's {@code ItemCoverage} and
  * {@code GiniIndex}), or else the items of the popularity file, counting only recommended items
  * that have an entry (Evidently's coverage against the training items). Item counts are exact up
- * to {@code max_items} distinct items; beyond that the catalog outputs are undefined (a sketch
- * would be needed). A record is rejected when {@code recommended} is missing, an id in the judged
+ * to {@code max_items} distinct items; beyond that a state keeps HyperLogLog sketches of the items
+ * shown instead ({@link ItemSketches}): coverage and distinct items become estimates and both Gini
+ * indices, which need every item's count, are undefined. Average popularity and tail share are
+ * exact at any size. A record is rejected when {@code recommended} is missing, an id in the judged
  * positions is null, or the scores are not one finite number per item. Immutable and thread-safe.
  */
 final class CatalogMetric implements Metric<CatalogState> {
@@ -42,6 +44,9 @@ final class CatalogMetric implements Metric<CatalogState> {
     private final boolean byK;
     private final Duplicates duplicates;
     private final int maxItems;
+    private final int lgK;
+    /** Whether the catalog is the popularity file's items, so sketches also track the shown items in it. */
+    private final boolean catalogIsPopularityFile;
     private final String[][] names;
     private final Codec codec = new Codec();
 
@@ -49,7 +54,7 @@ final class CatalogMetric implements Metric<CatalogState> {
         "coverage", "gini", "gini_recommended", "avg_popularity", "tail_share", "distinct_items"};
 
     CatalogMetric(FieldRef recommended, FieldRef scores, int[] ks, long catalogSize, ItemPopularity popularity,
-                  boolean unknownAsZero, boolean byK, Duplicates duplicates, int maxItems) {
+                  boolean unknownAsZero, boolean byK, Duplicates duplicates, int maxItems, int lgK) {
         this.recommended = requireNonNull(recommended, "recommended is null");
         this.scores = requireNonNull(scores, "scores is null");
         this.ks = ks.clone();
@@ -68,6 +73,8 @@ final class CatalogMetric implements Metric<CatalogState> {
         this.byK = byK;
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.maxItems = maxItems;
+        this.lgK = lgK;
+        this.catalogIsPopularityFile = catalogSize == 0 && popularity != null;
         this.names = new String[this.ks.length][OUTPUTS.length];
         for (int c = 0; c < this.ks.length; c++) {
             for (int m = 0; m < OUTPUTS.length; m++) {
@@ -97,15 +104,22 @@ final class CatalogMetric implements Metric<CatalogState> {
         int len = cut.length();
         // Under first_occurrence every position of the cut counts, as under raw: the catalog
         // measures what was shown, and the reference's first_occurrence catalog values equal raw.
+        int i = 0;
         if (!state.overflowed) {
             ItemCounts items = state.items;
-            for (int i = 0; i < len; i++) {
+            for (; i < len; i++) {
                 int slot = items.slotOf(cut.item(i), maxItems);
                 if (slot < 0) {
-                    state.overflow();
+                    state.overflow(sketchesOf(items));
                     break;
                 }
                 items.increment(slot, firstCutoff[i]);
+            }
+        }
+        if (state.sketches != null) {
+            for (; i < len; i++) {
+                String item = cut.item(i);
+                state.sketches.add(ItemSketches.hash(item), firstCutoff[i], inCatalog(item));
             }
         }
         if (popularity == null) {
@@ -133,6 +147,33 @@ final class CatalogMetric implements Metric<CatalogState> {
         // Cut-offs beyond the list see the whole list.
         for (; j < ks.length; j++) {
             emit(state, j, ks[j], len, popSum, known, tail);
+        }
+    }
+
+    private boolean inCatalog(String item) {
+        return catalogIsPopularityFile && popularity.indexOf(item) >= 0;
+    }
+
+    /** Returns new sketches holding every item of {@code items} in each band where it has appearances. */
+    private ItemSketches sketchesOf(ItemCounts items) {
+        ItemSketches sketches = new ItemSketches(ks.length, lgK, catalogIsPopularityFile);
+        addTo(sketches, items);
+        return sketches;
+    }
+
+    private void addTo(ItemSketches sketches, ItemCounts items) {
+        for (int slot = 0; slot < items.capacity(); slot++) {
+            String item = items.key(slot);
+            if (item == null) {
+                continue;
+            }
+            long hash = ItemSketches.hash(item);
+            boolean isInCatalog = inCatalog(item);
+            for (int b = 0; b < ks.length; b++) {
+                if (items.band(slot, b) > 0) {
+                    sketches.add(hash, b, isInCatalog);
+                }
+            }
         }
     }
 
@@ -166,15 +207,23 @@ final class CatalogMetric implements Metric<CatalogState> {
             target.popularityUsers[j] += source.popularityUsers[j];
             target.tailUsers[j] += source.tailUsers[j];
         }
-        if (target.overflowed) {
+        if (target.lost()) {
             return;
         }
-        if (source.overflowed) {
-            target.overflow();
+        if (source.lost()) {
+            target.lose();
             return;
         }
-        if (!target.items.addAll(source.items, maxItems)) {
-            target.overflow();
+        if (!target.overflowed && (source.overflowed
+                || target.items.size() + target.items.missingFrom(source.items) > maxItems)) {
+            target.overflow(sketchesOf(target.items));
+        }
+        if (!target.overflowed) {
+            target.items.addAll(source.items, maxItems);
+        } else if (source.overflowed) {
+            target.sketches.addAll(source.sketches);
+        } else {
+            addTo(target.sketches, source.items);
         }
     }
 
@@ -205,7 +254,13 @@ final class CatalogMetric implements Metric<CatalogState> {
             // Coverage and distinct items of an empty population are 0 (nothing was shown), as in the
             // reference, rather than undefined; the Gini index is then undefined (0/0).
             boolean catalogKnown = !state.overflowed && catalog > 0 && mc <= catalog;
-            if (catalogKnown) {
+            if (state.sketches != null) {
+                double distinct = state.sketches.distinct(j);
+                double shownInCatalog = catalogIsPopularityFile ? state.sketches.distinctInCatalog(j) : distinct;
+                // An estimate can exceed the catalog by its error; coverage is capped at 1.
+                b.put(n[0], catalog > 0 ? Math.min(shownInCatalog, catalog) / catalog : Double.NaN);
+                b.putUndefined(n[1]);
+            } else if (catalogKnown) {
                 b.put(n[0], (double) mc / catalog);
                 b.put(n[1], gini(inCatalog, mc, catalog));
             } else {
@@ -220,7 +275,9 @@ final class CatalogMetric implements Metric<CatalogState> {
             b.put(n[3], state.popularityUsers[j] == 0 ? Double.NaN
                     : state.popularitySums.get(j) / state.popularityUsers[j]);
             b.put(n[4], state.tailUsers[j] == 0 ? Double.NaN : state.tailSums.get(j) / state.tailUsers[j]);
-            if (state.overflowed) {
+            if (state.sketches != null) {
+                b.put(n[5], state.sketches.distinct(j));
+            } else if (state.overflowed) {
                 b.putUndefined(n[5]);
             } else {
                 b.put(n[5], m);
@@ -255,14 +312,17 @@ final class CatalogMetric implements Metric<CatalogState> {
     }
 
     /**
-     * Version 1: the cut-offs, count, rejected, the popularity and tail sums with their user
-     * counts, the overflow flag, then the items sorted by id, each as UTF-8 bytes and its band
-     * counts (band j: appearances at positions from k[j-1] to k[j] - 1).
+     * Version 2: the cut-offs, count, rejected, the popularity and tail sums with their user
+     * counts, the overflow flag, then either (not overflowed) the number of items and the items
+     * sorted by id, each as UTF-8 bytes and its band counts (band j: appearances at positions from
+     * k[j-1] to k[j] - 1), or (overflowed) whether sketches follow and the {@link ItemSketches}.
+     * Version 1 always wrote the number of items (0 once overflowed) and had no sketches; an
+     * overflowed version-1 state decodes as lost (its distinct counts stay undefined).
      */
     private final class Codec implements StateCodec<CatalogState> {
         @Override
         public int version() {
-            return 1;
+            return 2;
         }
 
         @Override
@@ -280,6 +340,13 @@ final class CatalogMetric implements Metric<CatalogState> {
                 out.writeLong(state.tailUsers[j]);
             }
             out.writeBoolean(state.overflowed);
+            if (state.overflowed) {
+                out.writeBoolean(state.sketches != null);
+                if (state.sketches != null) {
+                    state.sketches.write(out);
+                }
+                return;
+            }
             String[] ids = state.items.sortedKeys();
             out.writeInt(ids.length);
             for (String id : ids) {
@@ -321,7 +388,15 @@ final class CatalogMetric implements Metric<CatalogState> {
             CatalogState state = new CatalogState(pop, popUsers, tail, tailUsers);
             state.count = count;
             state.rejected = rejected;
-            state.overflowed = in.readBoolean();
+            boolean overflowed = in.readBoolean();
+            if (overflowed && version >= 2) {
+                if (in.readBoolean()) {
+                    state.overflow(ItemSketches.read(in, n, lgK, catalogIsPopularityFile));
+                } else {
+                    state.lose();
+                }
+                return state;
+            }
             int items = in.readInt();
             if (items < 0 || items > maxItems) {
                 throw new IOException("state holds " + items + " items, more than max_items = " + maxItems);
@@ -341,6 +416,9 @@ final class CatalogMetric implements Metric<CatalogState> {
                 for (int b = 0; b < n; b++) {
                     state.items.add(slot, b, in.readLong());
                 }
+            }
+            if (overflowed) {
+                state.lose(); // version 1: the counts were dropped without a sketch
             }
             return state;
         }

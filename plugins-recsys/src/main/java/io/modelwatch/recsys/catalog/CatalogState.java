@@ -8,14 +8,19 @@ import io.modelwatch.recsys.common.RankedCut;
  * top-k lists (exact, up to the metric's item bound), and compensated sums of each user's average
  * popularity and tail share with the number of users behind each.
  *
- * <p>When more distinct items than the bound have been seen, the item counts are dropped and the
- * state is marked overflowed for good (coverage, Gini and distinct items become undefined);
- * overflow depends only on the set of items seen, so merge laws still hold. A scratch buffer for
- * cutting lists also lives here; it is never encoded or merged. Mutable, not thread-safe.
+ * <p>When more distinct items than the bound have been seen, the item counts are replaced by
+ * HyperLogLog sketches of the items shown ({@link ItemSketches}) and the state is overflowed for
+ * good; overflow depends only on the set of items seen, so merge laws still hold. A state written
+ * by codec version 1 that had overflowed has neither counts nor sketches ({@link #lost()}). A
+ * scratch buffer for cutting lists also lives here; it is never encoded or merged. Mutable, not
+ * thread-safe.
  */
 public final class CatalogState {
+    /** Exact counts; empty once overflowed. */
     ItemCounts items;
     boolean overflowed;
+    /** The sketches that replace the counts once overflowed; null before, and in a lost state. */
+    ItemSketches sketches;
     final CompensatedSums popularitySums;
     final long[] popularityUsers;
     final CompensatedSums tailSums;
@@ -48,8 +53,22 @@ public final class CatalogState {
         return cut;
     }
 
-    void overflow() {
+    /** Replaces the exact counts by {@code sketches}, which must already hold every counted item. */
+    void overflow(ItemSketches sketches) {
         overflowed = true;
+        this.sketches = sketches;
         items = new ItemCounts(popularityUsers.length);
+    }
+
+    /** Drops the counts without sketches: only for states of codec version 1 that had overflowed. */
+    void lose() {
+        overflowed = true;
+        sketches = null;
+        items = new ItemCounts(popularityUsers.length);
+    }
+
+    /** Returns whether the state overflowed without sketches (codec version 1): distinct counts are unknown. */
+    boolean lost() {
+        return overflowed && sketches == null;
     }
 }

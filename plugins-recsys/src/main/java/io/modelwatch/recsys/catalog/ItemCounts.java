@@ -142,6 +142,17 @@ final class ItemCounts {
         return true;
     }
 
+    /** Returns how many items of {@code other} this table does not hold. */
+    int missingFrom(ItemCounts other) {
+        int missing = 0;
+        for (String k : other.keys) {
+            if (k != null && find(k) < 0) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
     /** Returns the held items sorted by id, for a deterministic encoding. */
     String[] sortedKeys() {
         String[] out = new String[size];
@@ -155,7 +166,7 @@ final class ItemCounts {
         return out;
     }
 
-    /** Returns the slot of an item known to be present, or -1. */
+    /** Returns the slot of an item, or -1 when it is not held. */
     int find(String id) {
         int hash = id.hashCode();
         int mask = keys.length - 1;

@@ -123,20 +123,39 @@ class CatalogConformanceTest extends MetricConformanceTest<CatalogState> {
     }
 
     @Test
-    void beyondTheItemBoundCatalogOutputsAreUndefined() {
+    void beyondTheItemBoundCoverageAndDistinctItemsAreEstimatedAndGiniIsUndefined() {
         Metric<CatalogState> m = TestMetricSpec.of(new CatalogFactory())
                 .param("k", List.of(10L)).param("catalog_size", 100L).param("max_items", 5L).create();
         CatalogState a = m.newState();
         CatalogState b = m.newState();
         m.add(a, TestObservation.at(0).with("recommended", List.of("1", "2", "3")).build());
-        m.add(b, TestObservation.at(0).with("recommended", List.of("4", "5", "6")).build());
+        m.add(b, TestObservation.at(0).with("recommended", List.of("4", "5", "6", "1")).build());
         assertEquals(3.0, m.result(a).value("distinct_items@10"));
+        assertEquals(0.0, m.result(a).value("gini_recommended@10"), 1e-15, "exact below the bound");
         m.merge(a, b);
         MetricValue v = m.result(a);
-        assertNull(v.value("coverage@10"));
+        // Six distinct items: a HyperLogLog sketch in coupon mode is within 0.1% there.
+        assertEquals(6.0, v.value("distinct_items@10"), 6e-3);
+        assertEquals(0.06, v.value("coverage@10"), 6e-5);
         assertNull(v.value("gini@10"));
-        assertNull(v.value("distinct_items@10"));
+        assertNull(v.value("gini_recommended@10"));
         assertEquals(2, v.count());
+    }
+
+    @Test
+    void aStateOfCodecVersionOneThatOverflowedDecodesWithUndefinedDistinctCounts() throws IOException {
+        // The version-1 golden state of the overflow test overflowed before sketches existed.
+        Path v1 = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "golden",
+                "CatalogOverflowConformanceTest", "v1.state");
+        Metric<CatalogState> m = new CatalogOverflowConformanceTest().metric();
+        CatalogState lost = m.codec().fromBytes(Files.readAllBytes(v1));
+        CatalogState fresh = m.newState();
+        m.add(fresh, TestObservation.at(0).with("recommended", List.of("i1", "i2")).build());
+        m.merge(fresh, lost);
+        MetricValue v = m.result(fresh);
+        assertNull(v.value("distinct_items@10"));
+        assertNull(v.value("coverage@10"));
+        assertEquals(m.result(lost).count() + 1, v.count());
     }
 
     @Test

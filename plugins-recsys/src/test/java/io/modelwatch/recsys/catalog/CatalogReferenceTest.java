@@ -209,4 +209,105 @@ class CatalogReferenceTest {
         }
         return tests.stream();
     }
+    /**
+     * Beyond {@code max_items} the distinct-item outputs come from HyperLogLog sketches: on every
+     * small case (coupon mode, under 0.1% error) and on the large set (HLL mode at lgK 12, relative
+     * standard error 1.04/64 = 1.6%; asserted within 3 of them), coverage and distinct items must
+     * be within that error of the reference, average popularity and tail share still exact, and
+     * both Gini indices undefined.
+     */
+    @SuppressWarnings("unchecked")
+    @TestFactory
+    Stream<DynamicTest> beyondTheBoundEstimatesAreWithinTheSketchErrorOfTheReference() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ReferenceAccess.Case rc : ReferenceAccess.cases()) {
+            Path popularity = writePopularity("sketch-" + rc.id(), rc.popularity());
+            for (boolean withCatalogSize : new boolean[] {true, false}) {
+                Conventions c = new Conventions(withCatalogSize, "zero", "list_length", "dedup");
+                String where = rc.id() + " max_items 1 " + c;
+                tests.add(DynamicTest.dynamicTest(where, () -> {
+                    Map<String, Object> set = (Map<String, Object>) rc.expected().get("dedup");
+                    Metric<CatalogState> m = sketched(rc.ks(), c, rc.numItems(), popularity, rc.tailRatio(), 1);
+                    CatalogState s = m.newState();
+                    for (ReferenceAccess.User u : rc.users()) {
+                        m.add(s, TestObservation.at(0).with("recommended", u.recommended()).build());
+                    }
+                    MetricValue v = m.result(s);
+                    // A state holding a single distinct item is within the bound of 1 and stays exact.
+                    int largest = rc.ks().get(rc.ks().size() - 1);
+                    boolean overflowed = v.value("distinct_items@" + largest) > 1.5;
+                    for (int k : rc.ks()) {
+                        Map<String, Object> block = (Map<String, Object>) ((Map<String, Object>) set
+                                .get(Integer.toString(k))).get("all_users");
+                        assertEstimates(v, k, block, c, rc.numItems(), overflowed, 1e-3, where);
+                    }
+                }));
+            }
+        }
+        List<ReferenceAccess.User> users = ReferenceAccess.largeUsers();
+        Map<String, Object> root = ReferenceAccess.largeExpected();
+        Map<String, Object> expected = (Map<String, Object>) root.get("expected");
+        long numItems = ((Number) root.get("num_items")).longValue();
+        double tailRatio = ((Number) root.get("tail_ratio")).doubleValue();
+        Path popularity = ReferenceAccess.dir().resolve("ranking_large_popularity.csv");
+        List<Integer> ks = expected.keySet().stream().map(Integer::parseInt).toList();
+        for (boolean withCatalogSize : new boolean[] {true, false}) {
+            Conventions c = new Conventions(withCatalogSize, "zero", "list_length", "dedup");
+            String where = "large max_items 100 " + c;
+            tests.add(DynamicTest.dynamicTest(where, () -> {
+                Metric<CatalogState> m = sketched(ks, c, numItems, popularity, tailRatio, 100);
+                // Three parts, each beyond the bound, merged: the sketches' union is what is checked.
+                List<CatalogState> parts = List.of(m.newState(), m.newState(), m.newState());
+                for (int i = 0; i < users.size(); i++) {
+                    m.add(parts.get(i % 3), TestObservation.at(0).with("recommended", users.get(i).recommended()).build());
+                }
+                m.merge(parts.get(0), parts.get(1));
+                m.merge(parts.get(0), parts.get(2));
+                MetricValue v = m.result(m.codec().fromBytes(m.codec().toBytes(parts.get(0))));
+                for (int k : ks) {
+                    Map<String, Object> block = (Map<String, Object>) ((Map<String, Object>) expected
+                            .get(Integer.toString(k))).get("all_users");
+                    assertEstimates(v, k, block, c, numItems, true, 3 * 1.04 / 64, where);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    static Metric<CatalogState> sketched(List<Integer> ks, Conventions c, long numItems, Path popularity,
+                                         double tailRatio, long maxItems) {
+        TestMetricSpec spec = TestMetricSpec.of(new CatalogFactory())
+                .param("k", ks.stream().map(Integer::longValue).toList())
+                .param("item_popularity", popularity.toString())
+                .param("tail_ratio", tailRatio)
+                .param("max_items", maxItems);
+        if (c.withCatalogSize()) {
+            spec.param("catalog_size", numItems);
+        }
+        return spec.create();
+    }
+
+    static void assertEstimates(MetricValue v, int k, Map<String, Object> block, Conventions c, long numItems,
+                                boolean overflowed, double relativeError, String where) {
+        String field = c.withCatalogSize() ? "item_coverage" : "train_item_coverage";
+        double expected = ((Number) block.get(field)).doubleValue();
+        Double coverage = v.value("coverage@" + k);
+        assertNotNull(coverage, where + " coverage@" + k);
+        assertTrue(Math.abs(coverage - expected) <= relativeError * expected,
+                where + " coverage@" + k + ": " + coverage + " is not within " + relativeError + " of " + field
+                        + " = " + expected);
+        if (c.withCatalogSize()) {
+            double distinct = expected * numItems;
+            Double estimate = v.value("distinct_items@" + k);
+            assertNotNull(estimate, where + " distinct_items@" + k);
+            assertTrue(Math.abs(estimate - distinct) <= relativeError * distinct,
+                    where + " distinct_items@" + k + ": " + estimate + " is not within " + relativeError + " of " + distinct);
+        }
+        if (overflowed) {
+            assertNull(v.value("gini@" + k), where + " gini@" + k + " needs every count");
+            assertNull(v.value("gini_recommended@" + k), where + " gini_recommended@" + k + " needs every count");
+        }
+        assertField(v, "avg_popularity@" + k, block, c.averageField(), where);
+        assertField(v, "tail_share@" + k, block, c.tailField(), where);
+    }
 }
