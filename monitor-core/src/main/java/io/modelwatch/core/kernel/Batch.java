@@ -23,4 +23,16 @@ final class Batch {
     boolean full() {
         return count == records.length;
     }
+
+    /**
+     * Empties the batch once its records were added: drops what they referenced (texts, id lists,
+     * vectors) so a batch waiting in the pool keeps nothing alive for the garbage collector to copy.
+     */
+    void release() {
+        for (int i = 0; i < count; i++) {
+            java.util.Arrays.fill(records[i].obj, null);
+            records[i].id = null;
+        }
+        count = 0;
+    }
 }

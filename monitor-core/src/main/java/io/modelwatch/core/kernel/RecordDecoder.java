@@ -40,6 +40,10 @@ final class RecordDecoder {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            // Keys of graded-relevance maps are item ids: unbounded, so interning them (a global
+            // String.intern plus Jackson's intern cache, cleared every few hundred names) cost more
+            // than it saves.
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
 
     private final Node root = new Node();
@@ -159,6 +163,30 @@ final class RecordDecoder {
             }
             if (c.kind() == InputKind.NUMBERS && c.slot() > 0 && p.currentToken() == JsonToken.START_ARRAY) {
                 readNumbers(p, c.slot(), rec);
+                return;
+            }
+            // Item lists and graded maps straight into their final form, without a generic tree first.
+            if (c.kind() == InputKind.IDS && c.slot() > 0 && p.currentToken() == JsonToken.START_ARRAY) {
+                List<String> ids = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    ids.add(p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : asText(readGeneric(p)));
+                }
+                rec.present[c.slot()] = true;
+                rec.flag[c.slot()] = true;
+                rec.obj[c.slot()] = ids;
+                return;
+            }
+            if (c.kind() == InputKind.GRADED_IDS && c.slot() > 0 && p.currentToken() == JsonToken.START_OBJECT) {
+                LinkedHashMap<String, Double> graded = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String id = p.currentName();
+                    JsonToken t = p.nextToken();
+                    graded.put(id, t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+                            ? p.getDoubleValue() : asNumber(readGeneric(p)));
+                }
+                rec.present[c.slot()] = true;
+                rec.flag[c.slot()] = true;
+                rec.obj[c.slot()] = graded;
                 return;
             }
         }

@@ -91,7 +91,7 @@ final class Shard implements Runnable {
                 Message m = inbox.take();
                 if (m instanceof BatchMessage bm) {
                     process(bm.batch());
-                    bm.batch().count = 0;
+                    bm.batch().release();
                     free.add(bm.batch());
                 } else if (m instanceof Watermark w) {
                     closeWindows(w.millis(), false);
