@@ -333,15 +333,17 @@ final class MonitorRunner {
 
     private void read(LineSource source, RecordDecoder decoder, boolean baseline) throws IOException, InterruptedException {
         boolean realtime = plan.config().mode() == Mode.REALTIME;
-        String line;
-        while (!stopped && (line = source.nextLine()) != null) {
-            if (line.isBlank()) {
+        while (!stopped && source.advance()) {
+            byte[] bytes = source.lineBytes();
+            int offset = source.lineOffset();
+            int length = source.lineLength();
+            if (blank(bytes, offset, length)) {
                 continue;
             }
             DecodedRecord rec = slotFor();
-            String problem = decoder.decode(line, rec);
+            String problem = decoder.decode(bytes, offset, length, rec);
             if (problem != null) {
-                deadLetters.write(source.currentName(), source.lineNumber(), problem, line);
+                deadLetters.write(source.currentName(), source.lineNumber(), problem, source.lineText());
                 counters.deadLettered.lazySet(deadLetters.count());
                 continue;
             }
@@ -349,7 +351,7 @@ final class MonitorRunner {
                 late++;
                 counters.late.lazySet(late);
                 counters.deadLettered.lazySet(deadLetters.count());
-                deadLetters.write(source.currentName(), source.lineNumber(), "late", line);
+                deadLetters.write(source.currentName(), source.lineNumber(), "late", source.lineText());
                 continue;
             }
             rec.lineNumber = source.lineNumber();
@@ -374,6 +376,17 @@ final class MonitorRunner {
                 maybeCheckpoint();
             }
         }
+    }
+
+    /** Whether a line holds only white space (as String.isBlank sees ASCII white space). */
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0x0B && b != '\f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int shardOf(int segment) {

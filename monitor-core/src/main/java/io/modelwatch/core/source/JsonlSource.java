@@ -49,6 +49,11 @@ public final class JsonlSource implements LineSource {
     /** Follow mode: the file offset just after the last line handed out. */
     private long lastHandedEnd;
     private String name;
+    /** The current line: {@code lineLen} bytes of {@code lineBuf} from {@code lineOff}; valid until the next advance. */
+    private byte[] lineBuf = new byte[0];
+    private int lineOff;
+    private int lineLen;
+    private String text;
     private long line;
     private volatile boolean stopped;
     // follow state
@@ -58,7 +63,7 @@ public final class JsonlSource implements LineSource {
     private final StringBuilder partial = new StringBuilder();
     private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
     private final java.io.ByteArrayOutputStream pendingBytes = new java.io.ByteArrayOutputStream();
-    private final java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<byte[]> ready = new java.util.ArrayDeque<>();
     /** The file offset just after each line in {@link #ready}. */
     private final java.util.ArrayDeque<Long> readyEnds = new java.util.ArrayDeque<>();
 
@@ -186,24 +191,61 @@ public final class JsonlSource implements LineSource {
 
     @Override
     public String nextLine() throws IOException {
+        return advance() ? lineText() : null;
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+        text = null;
         if (follow) {
             return nextFollowed();
         }
         while (true) {
             if (in == null && !openNext()) {
-                return null;
+                return false;
             }
-            String l = readLine();
-            if (l != null) {
+            if (readLine()) {
                 line++;
-                return l;
+                return true;
             }
             in.close();
             in = null;
             if (stdin || next >= files.size()) {
-                return null;
+                return false;
             }
         }
+    }
+
+    @Override
+    public byte[] lineBytes() {
+        return lineBuf;
+    }
+
+    @Override
+    public int lineOffset() {
+        return lineOff;
+    }
+
+    @Override
+    public int lineLength() {
+        return lineLen;
+    }
+
+    @Override
+    public String lineText() {
+        if (text == null) {
+            text = new String(lineBuf, lineOff, lineLen, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    private void setLine(byte[] buf, int off, int len) {
+        if (len > 0 && buf[off + len - 1] == '\r') {
+            len--;
+        }
+        lineBuf = buf;
+        lineOff = off;
+        lineLen = len;
     }
 
     /** Opens the next file (or standard input); false when there is none. */
@@ -238,25 +280,25 @@ public final class JsonlSource implements LineSource {
     }
 
     /**
-     * Returns the next line of the current stream without its terminator ({@code \n} or
-     * {@code \r\n}), the last one even without a newline; null at its end.
+     * Moves to the next line of the current stream (without its terminator, {@code \n} or
+     * {@code \r\n}; the last one even without a newline); false at its end. A line within the
+     * read buffer is handed out in place, without a copy.
      */
-    private String readLine() throws IOException {
+    private boolean readLine() throws IOException {
         while (true) {
             for (int i = chunkPos; i < chunkEnd; i++) {
                 if (chunk[i] == '\n') {
-                    String l;
                     if (carry.size() == 0) {
-                        int end = i > chunkPos && chunk[i - 1] == '\r' ? i - 1 : i;
-                        l = new String(chunk, chunkPos, end - chunkPos, StandardCharsets.UTF_8);
+                        setLine(chunk, chunkPos, i - chunkPos);
                     } else {
                         carry.write(chunk, chunkPos, i - chunkPos);
-                        l = stripCr(carry.toString(StandardCharsets.UTF_8));
+                        byte[] whole = carry.toByteArray();
                         carry.reset();
+                        setLine(whole, 0, whole.length);
                     }
                     consumed += i + 1 - chunkPos;
                     chunkPos = i + 1;
-                    return l;
+                    return true;
                 }
             }
             carry.write(chunk, chunkPos, chunkEnd - chunkPos);
@@ -266,27 +308,26 @@ public final class JsonlSource implements LineSource {
             if (chunkEnd <= 0) {
                 chunkEnd = 0;
                 if (carry.size() == 0) {
-                    return null;
+                    return false;
                 }
-                String l = stripCr(carry.toString(StandardCharsets.UTF_8));
+                byte[] whole = carry.toByteArray();
                 carry.reset();
-                return l;
+                setLine(whole, 0, whole.length);
+                return true;
             }
         }
     }
 
-    private static String stripCr(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private String nextFollowed() throws IOException {
+    private boolean nextFollowed() throws IOException {
         Path file = files.get(0);
         name = file.toString();
         while (!stopped) {
             if (!ready.isEmpty()) {
                 line++;
                 lastHandedEnd = readyEnds.poll();
-                return ready.poll();
+                byte[] l = ready.poll();
+                setLine(l, 0, l.length);
+                return true;
             }
             if (channel == null && !openFollowed(file)) {
                 pause();
@@ -310,7 +351,7 @@ public final class JsonlSource implements LineSource {
             }
             pause();
         }
-        return null;
+        return false;
     }
 
     private void split(byte[] bytes, int n, long chunkStart) {
@@ -318,11 +359,7 @@ public final class JsonlSource implements LineSource {
         for (int i = 0; i < n; i++) {
             if (bytes[i] == '\n') {
                 pendingBytes.write(bytes, start, i - start);
-                String s = pendingBytes.toString(StandardCharsets.UTF_8);
-                if (s.endsWith("\r")) {
-                    s = s.substring(0, s.length() - 1);
-                }
-                ready.add(s);
+                ready.add(pendingBytes.toByteArray());
                 readyEnds.add(chunkStart + i + 1);
                 pendingBytes.reset();
                 start = i + 1;

@@ -13,6 +13,23 @@ public interface LineSource extends Closeable {
      */
     String nextLine() throws IOException;
 
+    /**
+     * Moves to the next line, which {@link #lineBytes()} (UTF-8, without its terminator) and
+     * {@link #lineText()} then show until the next call; false at the end of input (a followed
+     * source waits instead, as {@link #nextLine()} does).
+     */
+    boolean advance() throws IOException;
+
+    /** The current line's bytes: {@link #lineLength()} of them from {@link #lineOffset()}; valid until the next advance. */
+    byte[] lineBytes();
+
+    int lineOffset();
+
+    int lineLength();
+
+    /** The current line as text. */
+    String lineText();
+
     /** Returns the name of the file the last line came from ({@code -} for standard input). */
     String currentName();
 
