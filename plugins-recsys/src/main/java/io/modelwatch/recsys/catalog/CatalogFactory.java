@@ -60,7 +60,7 @@ public final class CatalogFactory implements MetricFactory {
                 ParamSpec.optional("item_popularity", ParamType.PATH, null,
                         "CSV file of item,count (training interactions per item), for average popularity, tail share and coverage; without it popularity is counted from the baseline, and drift reports avg_popularity@k, baseline_avg_popularity@k, popularity_error@k and tail_share@k against it."),
                 ParamSpec.optional("tail_ratio", ParamType.NUMBER, 0.1,
-                        "Share of the least popular items of the popularity file that forms the long tail, in (0, 1]."),
+                        "Share of the least popular items of the popularity file (without it, of the items the baseline showed) that forms the long tail, in (0, 1]."),
                 ParamSpec.choice("unknown_popularity", "zero", List.of("zero", "skip"),
                         "Items missing from the popularity file count as popularity 0 (RecBole) or are left out of the mean (Evidently)."),
                 ParamSpec.choice("per_user_denominator", "list_length", List.of("list_length", "k"),
