@@ -19,7 +19,9 @@ import java.util.TreeSet;
  *
  * <p>Needs {@code catalog_size} or {@code item_popularity} for coverage and the catalog Gini, and
  * {@code item_popularity} for average popularity and tail share; outputs that cannot be computed
- * are undefined (null). Immutable and thread-safe.
+ * are undefined (null). Without {@code item_popularity}, popularity is counted from the monitor's
+ * baseline instead, and average popularity and tail share against it are drift statistics
+ * ({@link CatalogDrift}). Immutable and thread-safe.
  */
 public final class CatalogFactory implements MetricFactory {
     /** The metric type. */
@@ -28,6 +30,8 @@ public final class CatalogFactory implements MetricFactory {
     public static final long DEFAULT_MAX_ITEMS = 100_000;
     /** The default log2 of the HyperLogLog sketches' number of registers beyond the bound. */
     public static final long DEFAULT_HLL_LG_K = 12;
+    /** The default log2 of the frequent-items sketches' map size beyond the bound (ε = 3.5 / 2048). */
+    public static final long DEFAULT_FREQUENT_ITEMS_LG_MAP_SIZE = 11;
 
     @Override
     public String type() {
@@ -54,9 +58,9 @@ public final class CatalogFactory implements MetricFactory {
                 ParamSpec.optional("catalog_size", ParamType.INTEGER, null,
                         "Number of items in the catalog, for coverage and the catalog Gini; without it the popularity file's items are the catalog."),
                 ParamSpec.optional("item_popularity", ParamType.PATH, null,
-                        "CSV file of item,count (training interactions per item), for average popularity, tail share and coverage."),
+                        "CSV file of item,count (training interactions per item), for average popularity, tail share and coverage; without it popularity is counted from the baseline, and drift reports avg_popularity@k, baseline_avg_popularity@k, popularity_error@k and tail_share@k against it."),
                 ParamSpec.optional("tail_ratio", ParamType.NUMBER, 0.1,
-                        "Share of the least popular items of the popularity file that forms the long tail, in (0, 1]."),
+                        "Share of the least popular items of the popularity file (without it, of the items the baseline showed) that forms the long tail, in (0, 1]."),
                 ParamSpec.choice("unknown_popularity", "zero", List.of("zero", "skip"),
                         "Items missing from the popularity file count as popularity 0 (RecBole) or are left out of the mean (Evidently)."),
                 ParamSpec.choice("per_user_denominator", "list_length", List.of("list_length", "k"),
@@ -66,7 +70,9 @@ public final class CatalogFactory implements MetricFactory {
                 ParamSpec.optional("max_items", ParamType.INTEGER, DEFAULT_MAX_ITEMS,
                         "Distinct items counted exactly per state (roughly 100 bytes each); beyond it coverage and distinct items are HyperLogLog estimates and the Gini indices undefined."),
                 ParamSpec.optional("hll_lg_k", ParamType.INTEGER, DEFAULT_HLL_LG_K,
-                        "log2 of the registers of each HyperLogLog sketch used beyond max_items, from 4 to 21: relative standard error about 1.04 / sqrt(2^hll_lg_k), 1.6% at 12."));
+                        "log2 of the registers of each HyperLogLog sketch used beyond max_items, from 4 to 21: relative standard error about 1.04 / sqrt(2^hll_lg_k), 1.6% at 12."),
+                ParamSpec.optional("frequent_items_lg_map_size", ParamType.INTEGER, DEFAULT_FREQUENT_ITEMS_LG_MAP_SIZE,
+                        "Without item_popularity: log2 of the map size of each frequent-items sketch used beyond max_items, from 3 to 24; every item's count is then within epsilon * N, epsilon = 3.5 / 2^n (0.17% at 11), N the appearances counted."));
     }
 
     @Override
@@ -112,6 +118,10 @@ public final class CatalogFactory implements MetricFactory {
         if (lgK < 4 || lgK > 21) {
             throw new IllegalArgumentException(TYPE + ": hll_lg_k must be from 4 to 21, not " + lgK);
         }
+        long lgMapSize = spec.integer("frequent_items_lg_map_size");
+        if (lgMapSize < 3 || lgMapSize > 24) {
+            throw new IllegalArgumentException(TYPE + ": frequent_items_lg_map_size must be from 3 to 24, not " + lgMapSize);
+        }
         return new CatalogMetric(
                 spec.input("recommended"),
                 spec.input("scores"),
@@ -122,6 +132,8 @@ public final class CatalogFactory implements MetricFactory {
                 "k".equals(spec.string("per_user_denominator")),
                 Duplicates.of(spec.string("duplicates")),
                 (int) maxItems,
-                (int) lgK);
+                (int) lgK,
+                tailRatio,
+                (int) lgMapSize);
     }
 }

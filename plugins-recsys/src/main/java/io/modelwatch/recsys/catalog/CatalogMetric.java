@@ -29,7 +29,13 @@ import java.util.List;
  * shown instead ({@link ItemSketches}): coverage and distinct items become estimates and both Gini
  * indices, which need every item's count, are undefined. Average popularity and tail share are
  * exact at any size. A record is rejected when {@code recommended} is missing, an id in the judged
- * positions is null, or the scores are not one finite number per item. Immutable and thread-safe.
+ * positions is null, or the scores are not one finite number per item.
+ *
+ * <p>Without a popularity file, popularity is counted from the baseline: {@link #drift} reports
+ * average popularity and tail share against the baseline's counts ({@link CatalogDrift}). For that
+ * a state also weights the items of lists shorter than k ({@link ItemCounts}) and, beyond the
+ * bound, keeps frequent-items sketches of how often each item was shown ({@link ItemFrequencies}).
+ * Immutable and thread-safe.
  */
 final class CatalogMetric implements Metric<CatalogState> {
     private final FieldRef recommended;
@@ -45,16 +51,24 @@ final class CatalogMetric implements Metric<CatalogState> {
     private final Duplicates duplicates;
     private final int maxItems;
     private final int lgK;
+    /** log2 of the frequent-items sketches' map size beyond the bound. */
+    private final int lgMapSize;
+    /** Whether popularity is counted from the baseline (no popularity file): item weights and frequent-items sketches are kept. */
+    private final boolean countPopularity;
+    /** Whether short lists' items are weighted apart: popularity counted from the baseline, divided by the list length. */
+    private final boolean weighShortLists;
     /** Whether the catalog is the popularity file's items, so sketches also track the shown items in it. */
     private final boolean catalogIsPopularityFile;
     private final String[][] names;
     private final Codec codec = new Codec();
+    private final CatalogDrift drift;
 
     private static final String[] OUTPUTS = {
         "coverage", "gini", "gini_recommended", "avg_popularity", "tail_share", "distinct_items"};
 
     CatalogMetric(FieldRef recommended, FieldRef scores, int[] ks, long catalogSize, ItemPopularity popularity,
-                  boolean unknownAsZero, boolean byK, Duplicates duplicates, int maxItems, int lgK) {
+                  boolean unknownAsZero, boolean byK, Duplicates duplicates, int maxItems, int lgK,
+                  double tailRatio, int lgMapSize) {
         this.recommended = requireNonNull(recommended, "recommended is null");
         this.scores = requireNonNull(scores, "scores is null");
         this.ks = ks.clone();
@@ -74,6 +88,9 @@ final class CatalogMetric implements Metric<CatalogState> {
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.maxItems = maxItems;
         this.lgK = lgK;
+        this.lgMapSize = lgMapSize;
+        this.countPopularity = popularity == null;
+        this.weighShortLists = countPopularity && !byK;
         this.catalogIsPopularityFile = catalogSize == 0 && popularity != null;
         this.names = new String[this.ks.length][OUTPUTS.length];
         for (int c = 0; c < this.ks.length; c++) {
@@ -81,6 +98,7 @@ final class CatalogMetric implements Metric<CatalogState> {
                 names[c][m] = OUTPUTS[m] + "@" + this.ks[c];
             }
         }
+        this.drift = new CatalogDrift(this.ks, byK, countPopularity, tailRatio);
     }
 
     @Override
@@ -102,6 +120,17 @@ final class CatalogMetric implements Metric<CatalogState> {
         }
         state.count++;
         int len = cut.length();
+        // A list shorter than the largest k is short at every cut-off beyond its length, which
+        // starts at band firstCutoff[len].
+        int shortBand = -1;
+        if (len == 0) {
+            state.emptyLists++;
+        } else if (len < maxK) {
+            shortBand = firstCutoff[len];
+            state.shortLists[shortBand]++;
+        }
+        boolean weighShort = shortBand >= 0 && weighShortLists;
+        double shortWeight = weighShort ? 1.0 / len : 0.0;
         // Under first_occurrence every position of the cut counts, as under raw: the catalog
         // measures what was shown, and the reference's first_occurrence catalog values equal raw.
         int i = 0;
@@ -110,16 +139,23 @@ final class CatalogMetric implements Metric<CatalogState> {
             for (; i < len; i++) {
                 int slot = items.slotOf(cut.item(i), maxItems);
                 if (slot < 0) {
-                    state.overflow(sketchesOf(items));
+                    state.overflow(sketchesOf(items), frequenciesOf(items));
                     break;
                 }
                 items.increment(slot, firstCutoff[i]);
+                if (weighShort) {
+                    items.addShort(slot, shortBand, 1, shortWeight);
+                }
             }
         }
         if (state.sketches != null) {
             for (; i < len; i++) {
                 String item = cut.item(i);
-                state.sketches.add(ItemSketches.hash(item), firstCutoff[i], inCatalog(item));
+                long hash = ItemSketches.hash(item);
+                state.sketches.add(hash, firstCutoff[i], inCatalog(item));
+                if (state.frequencies != null) {
+                    state.frequencies.add(hash, firstCutoff[i], 1);
+                }
             }
         }
         if (popularity == null) {
@@ -157,11 +193,22 @@ final class CatalogMetric implements Metric<CatalogState> {
     /** Returns new sketches holding every item of {@code items} in each band where it has appearances. */
     private ItemSketches sketchesOf(ItemCounts items) {
         ItemSketches sketches = new ItemSketches(ks.length, lgK, catalogIsPopularityFile);
-        addTo(sketches, items);
+        addTo(sketches, null, items);
         return sketches;
     }
 
-    private void addTo(ItemSketches sketches, ItemCounts items) {
+    /** Returns new frequent-items sketches of the counts in {@code items}, or null with a popularity file. */
+    private ItemFrequencies frequenciesOf(ItemCounts items) {
+        if (!countPopularity) {
+            return null;
+        }
+        ItemFrequencies frequencies = new ItemFrequencies(ks.length, lgMapSize);
+        addTo(null, frequencies, items);
+        return frequencies;
+    }
+
+    /** Adds every item of {@code items} to the sketches that are not null. */
+    private void addTo(ItemSketches sketches, ItemFrequencies frequencies, ItemCounts items) {
         for (int slot = 0; slot < items.capacity(); slot++) {
             String item = items.key(slot);
             if (item == null) {
@@ -170,8 +217,14 @@ final class CatalogMetric implements Metric<CatalogState> {
             long hash = ItemSketches.hash(item);
             boolean isInCatalog = inCatalog(item);
             for (int b = 0; b < ks.length; b++) {
-                if (items.band(slot, b) > 0) {
-                    sketches.add(hash, b, isInCatalog);
+                long n = items.band(slot, b);
+                if (n > 0) {
+                    if (sketches != null) {
+                        sketches.add(hash, b, isInCatalog);
+                    }
+                    if (frequencies != null) {
+                        frequencies.add(hash, b, n);
+                    }
                 }
             }
         }
@@ -206,7 +259,10 @@ final class CatalogMetric implements Metric<CatalogState> {
         for (int j = 0; j < ks.length; j++) {
             target.popularityUsers[j] += source.popularityUsers[j];
             target.tailUsers[j] += source.tailUsers[j];
+            target.shortLists[j] += source.shortLists[j];
         }
+        target.emptyLists += source.emptyLists;
+        target.lengthsKnown &= source.lengthsKnown;
         if (target.lost()) {
             return;
         }
@@ -216,15 +272,30 @@ final class CatalogMetric implements Metric<CatalogState> {
         }
         if (!target.overflowed && (source.overflowed
                 || target.items.size() + target.items.missingFrom(source.items) > maxItems)) {
-            target.overflow(sketchesOf(target.items));
+            target.overflow(sketchesOf(target.items), frequenciesOf(target.items));
         }
         if (!target.overflowed) {
             target.items.addAll(source.items, maxItems);
         } else if (source.overflowed) {
             target.sketches.addAll(source.sketches);
+            if (target.frequencies != null && source.frequencies != null) {
+                target.frequencies.addAll(source.frequencies);
+            } else {
+                target.frequencies = null; // a state of codec version 2 had none: the counts are incomplete
+            }
         } else {
-            addTo(target.sketches, source.items);
+            addTo(target.sketches, target.frequencies, source.items);
         }
+    }
+
+    /**
+     * Returns, at each k, the popularity-based outputs of {@code current} against item popularity
+     * counted in {@code baseline} (without a popularity file), and how far the exposure of items
+     * moved (see {@link CatalogDrift}).
+     */
+    @Override
+    public MetricValue drift(CatalogState current, CatalogState baseline) {
+        return drift.drift(current, baseline);
     }
 
     @Override
@@ -312,17 +383,25 @@ final class CatalogMetric implements Metric<CatalogState> {
     }
 
     /**
-     * Version 2: the cut-offs, count, rejected, the popularity and tail sums with their user
-     * counts, the overflow flag, then either (not overflowed) the number of items and the items
-     * sorted by id, each as UTF-8 bytes and its band counts (band j: appearances at positions from
-     * k[j-1] to k[j] - 1), or (overflowed) whether sketches follow and the {@link ItemSketches}.
-     * Version 1 always wrote the number of items (0 once overflowed) and had no sketches; an
-     * overflowed version-1 state decodes as lost (its distinct counts stay undefined).
+     * Version 3: the cut-offs, count, rejected, the popularity and tail sums with their user
+     * counts, the users with an empty list and per band those with a short list, whether those
+     * counts cover every user, the overflow flag, then either (not overflowed) the number of items,
+     * whether short-list weights follow, and the items sorted by id, each as UTF-8 bytes, its band
+     * counts (band j: appearances at positions from k[j-1] to k[j] - 1) and, if they follow, its
+     * short-list count and weight per band; or (overflowed) whether HyperLogLog sketches follow and
+     * the {@link ItemSketches}, then whether frequent-items sketches follow and the
+     * {@link ItemFrequencies}.
+     *
+     * <p>Version 2 had no list-length counts, short-list weights or frequent-items sketches: its
+     * states decode with {@link CatalogState#lengthsKnown} false and, once overflowed, without
+     * frequent-items sketches. Version 1 also always wrote the number of items (0 once overflowed)
+     * and had no sketches; an overflowed version-1 state decodes as lost (its distinct counts stay
+     * undefined).
      */
     private final class Codec implements StateCodec<CatalogState> {
         @Override
         public int version() {
-            return 2;
+            return 3;
         }
 
         @Override
@@ -339,16 +418,27 @@ final class CatalogMetric implements Metric<CatalogState> {
                 out.writeLong(state.popularityUsers[j]);
                 out.writeLong(state.tailUsers[j]);
             }
+            out.writeLong(state.emptyLists);
+            for (int j = 0; j < ks.length; j++) {
+                out.writeLong(state.shortLists[j]);
+            }
+            out.writeBoolean(state.lengthsKnown);
             out.writeBoolean(state.overflowed);
             if (state.overflowed) {
                 out.writeBoolean(state.sketches != null);
                 if (state.sketches != null) {
                     state.sketches.write(out);
                 }
+                out.writeBoolean(state.frequencies != null);
+                if (state.frequencies != null) {
+                    state.frequencies.write(out);
+                }
                 return;
             }
             String[] ids = state.items.sortedKeys();
             out.writeInt(ids.length);
+            boolean hasShort = state.items.hasShort();
+            out.writeBoolean(hasShort);
             for (String id : ids) {
                 byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(bytes.length);
@@ -356,6 +446,12 @@ final class CatalogMetric implements Metric<CatalogState> {
                 int slot = state.items.find(id);
                 for (int b = 0; b < ks.length; b++) {
                     out.writeLong(state.items.band(slot, b));
+                }
+                if (hasShort) {
+                    for (int b = 0; b < ks.length; b++) {
+                        out.writeLong(state.items.shortBand(slot, b));
+                        out.writeDouble(state.items.shortWeightBand(slot, b));
+                    }
                 }
             }
         }
@@ -388,11 +484,27 @@ final class CatalogMetric implements Metric<CatalogState> {
             CatalogState state = new CatalogState(pop, popUsers, tail, tailUsers);
             state.count = count;
             state.rejected = rejected;
+            if (version >= 3) {
+                state.emptyLists = in.readLong();
+                for (int j = 0; j < n; j++) {
+                    state.shortLists[j] = in.readLong();
+                }
+                state.lengthsKnown = in.readBoolean();
+            } else {
+                state.lengthsKnown = false; // versions 1 and 2 did not count list lengths
+            }
             boolean overflowed = in.readBoolean();
             if (overflowed && version >= 2) {
                 if (in.readBoolean()) {
-                    state.overflow(ItemSketches.read(in, n, lgK, catalogIsPopularityFile));
+                    ItemSketches sketches = ItemSketches.read(in, n, lgK, catalogIsPopularityFile);
+                    ItemFrequencies frequencies = version >= 3 && in.readBoolean()
+                            ? ItemFrequencies.read(in, n, lgMapSize) : null;
+                    // Frequent-items sketches are kept only without a popularity file.
+                    state.overflow(sketches, countPopularity ? frequencies : null);
                 } else {
+                    if (version >= 3 && in.readBoolean()) {
+                        throw new IOException("state has frequent-items sketches without HyperLogLog sketches");
+                    }
                     state.lose();
                 }
                 return state;
@@ -401,6 +513,7 @@ final class CatalogMetric implements Metric<CatalogState> {
             if (items < 0 || items > maxItems) {
                 throw new IOException("state holds " + items + " items, more than max_items = " + maxItems);
             }
+            boolean hasShort = version >= 3 && in.readBoolean();
             for (int i = 0; i < items; i++) {
                 int len = in.readInt();
                 if (len < 0 || len > 1 << 20) {
@@ -415,6 +528,19 @@ final class CatalogMetric implements Metric<CatalogState> {
                 }
                 for (int b = 0; b < n; b++) {
                     state.items.add(slot, b, in.readLong());
+                }
+                if (hasShort) {
+                    for (int b = 0; b < n; b++) {
+                        long shortCount = in.readLong();
+                        double shortWeight = in.readDouble();
+                        if (shortCount < 0 || !(shortWeight >= 0) || Double.isInfinite(shortWeight)) {
+                            throw new IOException("item " + i + " has a bad short-list count " + shortCount
+                                    + " or weight " + shortWeight);
+                        }
+                        if (weighShortLists && shortCount > 0) {
+                            state.items.addShort(slot, b, shortCount, shortWeight);
+                        }
+                    }
                 }
             }
             if (overflowed) {

@@ -10,13 +10,23 @@ import java.util.Arrays;
  * <p>Each item has one count per band: band j counts appearances at positions in
  * [k<sub>j-1</sub>, k<sub>j</sub>) for the ascending cut-offs k, so an appearance costs one
  * increment; the count for cut-off k<sub>j</sub> is the sum of bands 0..j ({@link #countAt}).
- * Mutable, not thread-safe.
+ *
+ * <p>For popularity counted from the baseline, a user's items are weighted by 1 / n, n being the
+ * items in the user's top k: 1 / k unless the list is shorter than k. Appearances in such short
+ * lists are also kept apart ({@link #addShort}): per band, how many there were and the sum of
+ * their 1 / (list length), put in the band of the first cut-off beyond the list, so the prefix
+ * sums give them for every larger k ({@link #weightAt}). These arrays exist only once a short
+ * list has been added with them. Mutable, not thread-safe.
  */
 final class ItemCounts {
     private final int bands;
     private String[] keys;
     private int[] hashes;
     private long[] counts;
+    /** Appearances in lists shorter than the band's cut-off, per slot and band; null until one is added. */
+    private long[] shortCounts;
+    /** The sum of 1 / (list length) over those appearances; null with {@link #shortCounts}. */
+    private double[] shortWeights;
     private int size;
 
     ItemCounts(int bands) {
@@ -81,7 +91,12 @@ final class ItemCounts {
         String[] oldKeys = keys;
         int[] oldHashes = hashes;
         long[] oldCounts = counts;
+        long[] oldShortCounts = shortCounts;
+        double[] oldShortWeights = shortWeights;
         allocate(oldKeys.length * 2);
+        if (oldShortCounts != null) {
+            allocateShort();
+        }
         int mask = keys.length - 1;
         for (int s = 0; s < oldKeys.length; s++) {
             if (oldKeys[s] != null) {
@@ -92,6 +107,10 @@ final class ItemCounts {
                 keys[i] = oldKeys[s];
                 hashes[i] = oldHashes[s];
                 System.arraycopy(oldCounts, s * bands, counts, i * bands, bands);
+                if (oldShortCounts != null) {
+                    System.arraycopy(oldShortCounts, s * bands, shortCounts, i * bands, bands);
+                    System.arraycopy(oldShortWeights, s * bands, shortWeights, i * bands, bands);
+                }
             }
         }
     }
@@ -104,6 +123,58 @@ final class ItemCounts {
     /** Adds {@code n} appearances of the item in {@code slot} to {@code band}. */
     void add(int slot, int band, long n) {
         counts[slot * bands + band] += n;
+    }
+
+    private void allocateShort() {
+        shortCounts = new long[keys.length * bands];
+        shortWeights = new double[keys.length * bands];
+    }
+
+    /** Returns whether short-list appearances are held ({@link #addShort} was called, here or in a merged table). */
+    boolean hasShort() {
+        return shortCounts != null;
+    }
+
+    /**
+     * Adds {@code n} appearances of the item in {@code slot} in lists shorter than the cut-off of
+     * {@code band}, with {@code weight} = the sum of 1 / (list length) over them.
+     */
+    void addShort(int slot, int band, long n, double weight) {
+        if (shortCounts == null) {
+            allocateShort();
+        }
+        shortCounts[slot * bands + band] += n;
+        shortWeights[slot * bands + band] += weight;
+    }
+
+    /** Returns the short-list appearances of the item in {@code slot} in {@code band}; 0 when none are held. */
+    long shortBand(int slot, int band) {
+        return shortCounts == null ? 0 : shortCounts[slot * bands + band];
+    }
+
+    /** Returns the summed short-list weights of the item in {@code slot} in {@code band}; 0 when none are held. */
+    double shortWeightBand(int slot, int band) {
+        return shortWeights == null ? 0.0 : shortWeights[slot * bands + band];
+    }
+
+    /**
+     * Returns the item's exposure weight at cut-off k = {@code k} (index {@code j}): each user's
+     * appearances of it divided by the user's items in the top k, summed over users. An appearance
+     * in a list of at least k items weighs 1 / k; one in a shorter list of n items weighs 1 / n.
+     */
+    double weightAt(int slot, int j, int k) {
+        long all = 0;
+        long shortAll = 0;
+        double shortWeight = 0.0;
+        int base = slot * bands;
+        for (int b = 0; b <= j; b++) {
+            all += counts[base + b];
+            if (shortCounts != null) {
+                shortAll += shortCounts[base + b];
+                shortWeight += shortWeights[base + b];
+            }
+        }
+        return (double) (all - shortAll) / k + shortWeight;
     }
 
     /** Returns the band count of the item in {@code slot}. */
@@ -136,6 +207,15 @@ final class ItemCounts {
                 }
                 for (int b = 0; b < bands; b++) {
                     counts[slot * bands + b] += other.counts[s * bands + b];
+                }
+                if (other.shortCounts != null) {
+                    if (shortCounts == null) {
+                        allocateShort();
+                    }
+                    for (int b = 0; b < bands; b++) {
+                        shortCounts[slot * bands + b] += other.shortCounts[s * bands + b];
+                        shortWeights[slot * bands + b] += other.shortWeights[s * bands + b];
+                    }
                 }
             }
         }

@@ -65,6 +65,11 @@ class CatalogConformanceTest extends MetricConformanceTest<CatalogState> {
 
     @Override
     protected List<Observation> observations(Random random) {
+        return records(random);
+    }
+
+    /** Random lists of 0 to 13 items from i0..i39, with repeats, ties in scores and bad records. */
+    static List<Observation> records(Random random) {
         List<Observation> out = new ArrayList<>();
         int n = 200 + random.nextInt(100);
         for (int r = 0; r < n; r++) {
