@@ -256,6 +256,18 @@ public final class PlanBuilder {
             return null;
         }
         long pane = gcd(size, slide);
+        if (m.mode() == Mode.PERIODIC && m.schedule() != null) {
+            // A tick ends a window at a pane boundary: panes must also divide the schedule's period,
+            // or a 2h window evaluated every 1h could only end on 2-hour boundaries.
+            try {
+                long period = Schedules.parse(m.schedule()).toMillis();
+                if (period > 0) {
+                    pane = gcd(pane, period);
+                }
+            } catch (IllegalArgumentException e) {
+                // reported by the schedule check
+            }
+        }
         return new long[] {pane, size, slide, w.allowedLateness().toMillis()};
     }
 

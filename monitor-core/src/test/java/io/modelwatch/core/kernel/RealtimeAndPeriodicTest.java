@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -229,8 +228,6 @@ class RealtimeAndPeriodicTest {
     }
 
     @Test
-    @Disabled("PlanBuilder sets the pane to gcd(size, slide) without the schedule's period, so ticks can only end on"
-            + " window-size boundaries: with size 2h and every 1h a result comes every 2 hours (reported)")
     void periodicWithATumblingWindowLongerThanThePeriod() throws Exception {
         List<List<Rec>> byHour = hours(4);
         KernelHarness.Run run = periodic("{ size: 2h }", "every 1h", byHour);
