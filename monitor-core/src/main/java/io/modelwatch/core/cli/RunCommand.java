@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code modelwatch run -c FILE}: runs every monitor of a configuration. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the monitors of a configuration. Static monitors read their input and exit;"
-                + " realtime and periodic monitors run until stopped (Ctrl-C or SIGTERM evaluates what was read).")
+                + " realtime and periodic monitors run until stopped: Ctrl-C or SIGTERM checkpoints what was read"
+                + " (the next run resumes from it), or evaluates it when checkpoints are off.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the YAML configuration file")
     Path config;

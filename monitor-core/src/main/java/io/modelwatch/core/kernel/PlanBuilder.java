@@ -51,6 +51,7 @@ public final class PlanBuilder {
         }
         checkSinks(config.sinks(), errors, "sinks");
         AlertValidator.checkChannels(config.alerting(), errors, baseDir);
+        io.modelwatch.core.store.ResultStore.urlProblem(config.store()).ifPresent(p -> errors.add("store.url", p));
         Set<String> names = new HashSet<>();
         for (int i = 0; i < config.monitors().size(); i++) {
             MonitorConfig m = config.monitors().get(i);

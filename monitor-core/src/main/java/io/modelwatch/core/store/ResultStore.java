@@ -132,6 +132,22 @@ public final class ResultStore implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Returns why a configuration's {@code store.url} cannot work (not a database the store
+     * supports), or empty; {@code validate} reports it before anything runs.
+     */
+    public static Optional<String> urlProblem(StoreConfig config) {
+        if (!config.enabled() || config.url() == null || config.url().isBlank()) {
+            return Optional.empty();
+        }
+        if (Dialect.of(config.url().strip()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + Dialect.redact(config.url().strip()) + "' is not a supported database: write"
+                + " jdbc:sqlite:FILE for a SQLite file, or jdbc:postgresql://HOST:PORT/DATABASE for PostgreSQL (or remove"
+                + " store.url to use <data-dir>/" + DEFAULT_FILE + ")");
+    }
+
     /** Returns the JDBC URL a configuration's store uses. */
     public static String url(StoreConfig config, Path dataDir) {
         if (config.url() == null || config.url().isBlank()) {

@@ -92,6 +92,16 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aStoreUrlOfAnUnsupportedDatabaseIsAConfigurationError() {
+        assertThat(errors("store: { url: \"jdbc:mysql://db:3306/m\" }\n" + monitor("      - type: core.count\n")))
+                .containsExactly("monitors.yaml:1: store.url: 'jdbc:mysql://db:3306/m' is not a supported database: write"
+                        + " jdbc:sqlite:FILE for a SQLite file, or jdbc:postgresql://HOST:PORT/DATABASE for PostgreSQL (or"
+                        + " remove store.url to use <data-dir>/modelwatch.db)");
+        assertThat(errors("store: { enabled: false, url: \"jdbc:mysql://db/m\" }\n" + monitor("      - type: core.count\n")))
+                .isEmpty();
+    }
+
+    @Test
     void staticMonitorWithoutWindowIsOneWholeInputResult() {
         Result r = validate(monitor("      - type: core.count\n"));
 
