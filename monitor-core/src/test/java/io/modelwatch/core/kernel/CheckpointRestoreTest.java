@@ -163,6 +163,25 @@ class CheckpointRestoreTest {
         assertThat(resumed).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void aCheckpointOfThreeShardsRestoresIntoTwo() throws Exception {
+        KernelHarness h = new KernelHarness(dir, new ProbePlugin());
+        writeInput(h);
+        KernelHarness.Run plain = h.run(yaml("static"));
+        RecordingStore store = new RecordingStore();
+        KernelHarness.Run three = KernelHarness.run(h.plans(yaml("static")), new Engine(new TickingClock(),
+                dir.resolve("data"), 3, d -> { }).checkpointTo(store, Duration.ofMillis(1), false));
+        assertThat(three.rendered()).isEqualTo(plain.rendered());
+        byte[] middle = store.saved.get(store.saved.size() / 2);
+        assertThat(MonitorCheckpoint.decode(middle, "cp").segmentKeys()).hasSize(3);
+        RecordingStore one = new RecordingStore();
+        one.current.put("cp", middle);
+        KernelHarness.Run two = KernelHarness.run(h.plans(yaml("static")), new Engine(KernelHarness.FIXED,
+                dir.resolve("data"), 2, d -> { }).checkpointTo(one, Duration.ofHours(1), false));
+        assertThat(two.rendered()).isEqualTo(plain.rendered());
+        assertThat(two.stats("cp").records()).isEqualTo(6000);
+    }
+
     /** Returns how many results the first {@code windows} evaluated windows hold. */
     private static int countResults(KernelHarness.Run run, long windows) {
         int n = 0;
