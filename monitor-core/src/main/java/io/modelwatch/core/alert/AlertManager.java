@@ -212,10 +212,15 @@ public final class AlertManager implements ResultSink {
      * object). Inactive alerts are left out. Restore it with {@link #restore}.
      */
     public synchronized Map<String, String> snapshot() {
+        return snapshot(null);
+    }
+
+    /** As {@link #snapshot()}, for one monitor's alerts only (null: every monitor's), as its checkpoint holds them. */
+    public synchronized Map<String, String> snapshot(String monitor) {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<Key, Entry> me : entries.entrySet()) {
             Entry e = me.getValue();
-            if (e.state == State.INACTIVE) {
+            if (e.state == State.INACTIVE || (monitor != null && !me.getKey().monitor().equals(monitor))) {
                 continue;
             }
             Key k = me.getKey();
@@ -246,7 +251,15 @@ public final class AlertManager implements ResultSink {
      * read is skipped with a warning.
      */
     public synchronized void restore(Map<String, String> snapshot) {
-        entries.clear();
+        restore(null, snapshot);
+    }
+
+    /**
+     * As {@link #restore(Map)}, for one monitor (null: every monitor): that monitor's alerts are
+     * replaced by the snapshot's entries for it; the other monitors' alerts are left as they are.
+     */
+    public synchronized void restore(String monitor, Map<String, String> snapshot) {
+        entries.keySet().removeIf(k -> monitor == null || k.monitor().equals(monitor));
         for (Map.Entry<String, String> s : snapshot.entrySet()) {
             try {
                 JsonNode key = JSON.readTree(s.getKey());
@@ -260,6 +273,9 @@ public final class AlertManager implements ResultSink {
                     segment.put(f.getKey(), f.getValue().asText());
                 }
                 Key k = new Key(key.get(0).asText(), key.get(1).asText(), Map.copyOf(segment), key.get(3).asText());
+                if (monitor != null && !k.monitor().equals(monitor)) {
+                    continue;
+                }
                 Rule rule = rules.getOrDefault(k.monitor(), Map.of()).getOrDefault(k.metric(), List.of()).stream()
                         .filter(r -> r.name().equals(k.rule())).findFirst().orElse(null);
                 if (rule == null) {

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,19 +174,13 @@ final class RunServices implements AutoCloseable {
         ready.set(value);
     }
 
-    /** Alert states of one monitor as a checkpoint attachment: the snapshot's entries whose key names it. */
+    /** Alert states of one monitor as a checkpoint attachment. */
     private static CheckpointStore.Attachment alertStates(AlertManager alerts) {
         return new CheckpointStore.Attachment() {
             @Override
             public byte[] save(String monitor) {
-                Map<String, String> mine = new TreeMap<>();
-                alerts.snapshot().forEach((k, v) -> {
-                    if (monitorOf(k).equals(monitor)) {
-                        mine.put(k, v);
-                    }
-                });
                 try {
-                    return JSON.writeValueAsBytes(mine);
+                    return JSON.writeValueAsBytes(alerts.snapshot(monitor));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -196,21 +189,10 @@ final class RunServices implements AutoCloseable {
             @Override
             public void restore(String monitor, byte[] data) {
                 try {
-                    Map<String, String> all = new TreeMap<>(alerts.snapshot());
-                    all.keySet().removeIf(k -> monitorOf(k).equals(monitor));
-                    all.putAll(JSON.readValue(data, new TypeReference<Map<String, String>>() { }));
-                    alerts.restore(all);
+                    alerts.restore(monitor, JSON.readValue(data, new TypeReference<Map<String, String>>() { }));
                 } catch (IOException e) {
                     LOG.warn("monitor '{}': the alert states in its checkpoint cannot be read ({}); alerts start inactive",
                             monitor, e.toString());
-                }
-            }
-
-            private String monitorOf(String key) {
-                try {
-                    return JSON.readTree(key).path(0).asText();
-                } catch (IOException e) {
-                    return "";
                 }
             }
         };

@@ -189,6 +189,34 @@ class AlertManagerTest {
     }
 
     @Test
+    void aMonitorsSnapshotHoldsOnlyItsAlertsAndItsRestoreLeavesTheOthersAlone() {
+        String yaml = """
+                monitors:
+                  - name: mt
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    metrics: [ { type: nlp.bleu, alerts: [ { when: "score < 25" } ] } ]
+                  - name: other
+                    source: { path: p.jsonl }
+                    fields: { time: /ts }
+                    metrics: [ { type: nlp.bleu, alerts: [ { when: "score < 25" } ] } ]
+                """;
+        List<MonitorConfig> both = new ConfigLoader(n -> null).parse(yaml, Path.of("m.yaml")).config().monitors();
+        AlertManager before = new AlertManager(both, clock, List.of(channel), recorder);
+        feed(before, score(0, 20.0), Results.result().monitor("other").window(0).value("score", 20.0).build());
+        Map<String, String> mt = before.snapshot("mt");
+        assertThat(mt.keySet()).containsExactly("[\"mt\",\"nlp.bleu\",{},\"score < 25\"]");
+        assertThat(before.snapshot("other").keySet()).containsExactly("[\"other\",\"nlp.bleu\",{},\"score < 25\"]");
+
+        AlertManager after = new AlertManager(both, clock, List.of(channel), recorder);
+        after.restore("other", before.snapshot("other"));
+        after.restore("mt", before.snapshot()); // entries of other monitors in it are ignored
+        assertThat(after.active()).isEqualTo(before.active());
+        after.restore("mt", Map.of());
+        assertThat(after.active()).extracting(AlertStatus::monitor).containsExactly("other");
+    }
+
+    @Test
     void restoreDropsRulesNoLongerConfiguredAndSkipsWhatItCannotRead() {
         AlertManager before = manager("[ { name: gone, when: \"score < 25\" }, { name: kept, when: \"score < 25\" } ]");
         feed(before, score(0, 20.0));
