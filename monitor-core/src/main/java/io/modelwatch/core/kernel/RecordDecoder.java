@@ -29,13 +29,69 @@ final class RecordDecoder {
     static final int SEGMENT_BASE = -100;
 
     /** One consumer of a pointer's value: a slot (or time, id, segment) and its kind. */
-    private record Consumer(int slot, InputKind kind) {
+    record Consumer(int slot, InputKind kind) {
     }
 
     /** A node of the pointer trie. */
-    private static final class Node {
+    static final class Node {
         final Map<String, Node> children = new HashMap<>();
         final List<Consumer> consumers = new ArrayList<>();
+        /** The children's names as UTF-8, beside {@link #kids}, for matching names in the line's bytes. */
+        private byte[][] names = new byte[0][];
+        private Node[] kids = new Node[0];
+        /** Children named by a canonical array index, and those indexes. */
+        private int[] indexes = new int[0];
+        private Node[] indexKids = new Node[0];
+        /** The one consumer when there is exactly one and no children, else null. */
+        Consumer only;
+
+        /** Fills the lookup arrays from {@link #children}, in this node and below. */
+        void freeze() {
+            names = new byte[children.size()][];
+            kids = new Node[children.size()];
+            List<Integer> ix = new ArrayList<>();
+            List<Node> ixKids = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, Node> e : children.entrySet()) {
+                names[i] = e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                kids[i++] = e.getValue();
+                try {
+                    int index = Integer.parseInt(e.getKey());
+                    if (index >= 0 && Integer.toString(index).equals(e.getKey())) {
+                        ix.add(index);
+                        ixKids.add(e.getValue());
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not an array index
+                }
+                e.getValue().freeze();
+            }
+            indexes = ix.stream().mapToInt(Integer::intValue).toArray();
+            indexKids = ixKids.toArray(new Node[0]);
+            only = consumers.size() == 1 && children.isEmpty() ? consumers.get(0) : null;
+        }
+
+        /** Returns the child named by bytes {@code from..to} of {@code b}, or null. */
+        Node child(byte[] b, int from, int to) {
+            int len = to - from;
+            for (int i = 0; i < names.length; i++) {
+                byte[] n = names[i];
+                if (n.length == len && Arrays.equals(n, 0, len, b, from, to)) {
+                    return kids[i];
+                }
+            }
+            return null;
+        }
+
+        /** Returns the child for array index {@code index}, or null. */
+        Node child(int index) {
+            for (int i = 0; i < indexes.length; i++) {
+                if (indexes[i] == index) {
+                    return indexKids[i];
+                }
+            }
+            return null;
+        }
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -74,7 +130,17 @@ final class RecordDecoder {
             node(segmentPointers.get(i)).consumers.add(new Consumer(SEGMENT_BASE - i, InputKind.TEXT));
         }
         segmentValues = new String[segmentPointers.size()];
+        root.freeze();
+        fast = new FastLineScanner(this, root);
     }
+
+    private final FastLineScanner fast;
+    /** Lines tried on the fast path and those it handed to Jackson, since the last review. */
+    private int fastTried;
+    private int fastDeclined;
+    private boolean fastEnabled = true;
+    private long fastLines;
+    private boolean alwaysFast;
 
     /** Returns the segment values read for the last record (null where missing); reused. */
     String[] segmentValues() {
@@ -101,9 +167,16 @@ final class RecordDecoder {
 
     /** As {@link #decode(String, DecodedRecord)}, from {@code length} UTF-8 bytes of {@code buf} at {@code offset}. */
     String decode(byte[] buf, int offset, int length, DecodedRecord rec) {
-        rec.clear();
-        timeProblem = null;
-        Arrays.fill(segmentValues, null);
+        if (fastEnabled) {
+            reset(rec);
+            if (fast.decode(buf, offset, length, rec)) {
+                fastLines++;
+                reviewFastPath(false);
+                return timeCheck(rec);
+            }
+            reviewFastPath(true);
+        }
+        reset(rec);
         try (JsonParser p = factory.createParser(buf, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
@@ -119,10 +192,56 @@ final class RecordDecoder {
             String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             return "invalid JSON: " + firstLine(msg);
         }
+        return timeCheck(rec);
+    }
+
+    private void reset(DecodedRecord rec) {
+        rec.clear();
+        timeProblem = null;
+        Arrays.fill(segmentValues, null);
+    }
+
+    private String timeCheck(DecodedRecord rec) {
         if (rec.timeMillis == Long.MIN_VALUE) {
             return timeProblem != null ? timeProblem : "missing time field";
         }
         return null;
+    }
+
+    /**
+     * Counts a line the fast path handled or declined; every 1,024 lines, turns the fast path off
+     * for good when it declined more than a quarter of them (a log full of non-ASCII text, say),
+     * so such logs do not pay for two parses per line.
+     */
+    private void reviewFastPath(boolean declined) {
+        if (declined) {
+            fastDeclined++;
+        }
+        if (++fastTried == 1024) {
+            fastEnabled = fastDeclined <= 256 || alwaysFast;
+            fastTried = 0;
+            fastDeclined = 0;
+        }
+    }
+
+    /** Returns whether lines still go to the fast path first (for tests). */
+    boolean fastPathEnabled() {
+        return fastEnabled;
+    }
+
+    /** Returns how many lines the fast path has decoded (for tests). */
+    long fastLines() {
+        return fastLines;
+    }
+
+    /** Keeps trying the fast path first however often it declines (for tests that compare the two paths). */
+    void alwaysTryFastPath() {
+        alwaysFast = true;
+    }
+
+    /** Turns the fast path off, so every line goes through Jackson (for tests that compare the two). */
+    void disableFastPath() {
+        fastEnabled = false;
     }
 
     private String timeProblem;
@@ -215,7 +334,7 @@ final class RecordDecoder {
         }
     }
 
-    private void descend(Node node, Object value, DecodedRecord rec) {
+    void descend(Node node, Object value, DecodedRecord rec) {
         for (Map.Entry<String, Node> e : node.children.entrySet()) {
             Object child = null;
             if (value instanceof Map<?, ?> m) {
@@ -237,7 +356,7 @@ final class RecordDecoder {
         }
     }
 
-    private static final Object JSON_NULL = new Object();
+    static final Object JSON_NULL = new Object();
 
     private static Object readGeneric(JsonParser p) throws IOException {
         switch (p.currentToken()) {
@@ -306,7 +425,7 @@ final class RecordDecoder {
         rec.obj[slot] = Arrays.copyOf(numberBuffer, n);
     }
 
-    private static double asNumber(Object v) {
+    static double asNumber(Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -320,7 +439,7 @@ final class RecordDecoder {
         return Double.NaN;
     }
 
-    private static String asText(Object v) {
+    static String asText(Object v) {
         if (v instanceof String s) {
             return s;
         }
@@ -334,7 +453,7 @@ final class RecordDecoder {
         return null;
     }
 
-    private void store(Consumer c, Object v, DecodedRecord rec) {
+    void store(Consumer c, Object v, DecodedRecord rec) {
         int slot = c.slot();
         if (slot == TIME) {
             storeTime(v, rec);

@@ -1,0 +1,616 @@
+package io.modelwatch.core.kernel;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import io.modelwatch.api.InputKind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decoder's fast path: one pass over a line's bytes that reads the JSON Pointers of the
+ * trie straight into the record, matching field names as bytes and converting numbers in place,
+ * without a parser object or a String per field name.
+ *
+ * <p>It accepts only a strict subset of JSON: strings of printable ASCII without escapes, numbers
+ * whose integer form fits 18 digits, nesting up to 64 levels, the four JSON white-space
+ * characters. Every such line is valid JSON that Jackson reads the same way. On anything else,
+ * including every malformed line, it declines ({@link #decode} returns false) and the decoder
+ * parses the line again with Jackson, which decides and words the error. So a line either gives
+ * here exactly the record Jackson's walk gives, or is not decoded here at all.
+ */
+final class FastLineScanner {
+    /** Thrown (without a stack) to leave the fast path; never escapes {@link #decode}. */
+    private static final RuntimeException DECLINE = new RuntimeException("declined", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_STRING = 1 << 20;
+    private static final int MAX_NAME = 10_000;
+    /** Exact powers of ten: any of them times or over an integer below 2^53 rounds once (Clinger). */
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    private final RecordDecoder decoder;
+    private final RecordDecoder.Node root;
+    private byte[] b;
+    private int p;
+    private int end;
+    private int depth;
+    private double[] numbers = new double[16];
+    private int[] bounds = new int[256];
+    /** The last number scanned: whether it was an integer token, and its value. */
+    private boolean integral;
+    private long longValue;
+    private double doubleValue;
+
+    FastLineScanner(RecordDecoder decoder, RecordDecoder.Node root) {
+        this.decoder = decoder;
+        this.root = root;
+    }
+
+    /**
+     * Decodes {@code length} bytes at {@code offset} into {@code rec} (cleared by the caller).
+     *
+     * @return true when the line was read here; false when it is left to Jackson (the record may
+     *     then be partly filled and must be cleared again)
+     */
+    boolean decode(byte[] buf, int offset, int length, DecodedRecord rec) {
+        b = buf;
+        p = offset;
+        end = offset + length;
+        depth = 0;
+        try {
+            ws();
+            if (at(p) != '{') {
+                return false;
+            }
+            p++;
+            object(root, rec);
+            ws();
+            return p == end;
+        } catch (RuntimeException e) {
+            if (e == DECLINE) {
+                return false;
+            }
+            throw e;
+        } finally {
+            b = null;
+        }
+    }
+
+    /** The byte at {@code i}, or 0 (which no accepted token contains) past the line's end. */
+    private byte at(int i) {
+        return i < end ? b[i] : 0;
+    }
+
+    private void ws() {
+        byte c;
+        while ((c = at(p)) == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            p++;
+        }
+    }
+
+    private void expect(char c) {
+        if (at(p) != c) {
+            throw DECLINE;
+        }
+        p++;
+    }
+
+    /** After an object's '{': its members, up to and including '}'. A null node skips them. */
+    private void object(RecordDecoder.Node node, DecodedRecord rec) {
+        if (++depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        ws();
+        if (at(p) == '}') {
+            p++;
+            depth--;
+            return;
+        }
+        while (true) {
+            expect('"');
+            int from = p;
+            int to = stringEnd();
+            if (to - from > MAX_NAME) {
+                throw DECLINE;
+            }
+            p = to + 1;
+            ws();
+            expect(':');
+            ws();
+            RecordDecoder.Node child = node == null ? null : node.child(b, from, to);
+            if (child == null) {
+                skipValue();
+            } else {
+                visit(child, rec);
+            }
+            ws();
+            byte c = at(p++);
+            if (c == '}') {
+                depth--;
+                return;
+            }
+            if (c != ',') {
+                throw DECLINE;
+            }
+            ws();
+        }
+    }
+
+    /** After an array's '[': its elements, up to and including ']'. A null node skips them. */
+    private void array(RecordDecoder.Node node, DecodedRecord rec) {
+        if (++depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        ws();
+        if (at(p) == ']') {
+            p++;
+            depth--;
+            return;
+        }
+        int index = 0;
+        while (true) {
+            RecordDecoder.Node child = node == null ? null : node.child(index++);
+            if (child == null) {
+                skipValue();
+            } else {
+                visit(child, rec);
+            }
+            ws();
+            byte c = at(p++);
+            if (c == ']') {
+                depth--;
+                return;
+            }
+            if (c != ',') {
+                throw DECLINE;
+            }
+            ws();
+        }
+    }
+
+    /** Scans a string's content from {@link #p} (after its quote); returns the index of its closing quote. */
+    private int stringEnd() {
+        int i = p;
+        while (true) {
+            byte c = at(i);
+            if (c == '"') {
+                break;
+            }
+            // Control bytes, 0 past the end, escapes and (as negative bytes) all non-ASCII decline.
+            if (c < 0x20 || c == '\\') {
+                throw DECLINE;
+            }
+            i++;
+        }
+        if (i - p > MAX_STRING) {
+            throw DECLINE;
+        }
+        return i;
+    }
+
+    private String string() {
+        p++;
+        int to = stringEnd();
+        String s = new String(b, p, to - p, StandardCharsets.ISO_8859_1);
+        p = to + 1;
+        return s;
+    }
+
+    private void skipValue() {
+        byte c = at(p);
+        switch (c) {
+            case '"':
+                p++;
+                p = stringEnd() + 1;
+                return;
+            case '{':
+                p++;
+                object(null, null);
+                return;
+            case '[':
+                p++;
+                array(null, null);
+                return;
+            case 't':
+                literal("true");
+                return;
+            case 'f':
+                literal("false");
+                return;
+            case 'n':
+                literal("null");
+                return;
+            default:
+                number();
+        }
+    }
+
+    private void literal(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (at(p + i) != word.charAt(i)) {
+                throw DECLINE;
+            }
+        }
+        p += word.length();
+        byte next = at(p);
+        if (next != ',' && next != '}' && next != ']' && next != ' ' && next != '\t' && next != '\n' && next != '\r'
+                && p != end) {
+            throw DECLINE;
+        }
+    }
+
+    /**
+     * Scans a JSON number at {@link #p}, setting {@link #integral} and {@link #longValue} or
+     * {@link #doubleValue}. Integers beyond 18 digits and {@code -0} decline (Jackson has its own
+     * rules for them); decimals are converted exactly (Clinger's fast path when the digits fit
+     * 2^53 and the power of ten is exact, else the same correctly rounded parser Jackson uses).
+     */
+    private void number() {
+        int start = p;
+        boolean negative = at(p) == '-';
+        if (negative) {
+            p++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        byte c = at(p);
+        if (c == '0') {
+            p++;
+            if (isDigit(at(p))) {
+                throw DECLINE; // a leading zero
+            }
+            digits = 1;
+        } else if (c >= '1' && c <= '9') {
+            while (isDigit(c = at(p))) {
+                mantissa = mantissa * 10 + (c - '0');
+                if (++digits > 18) {
+                    throw DECLINE;
+                }
+                p++;
+            }
+        } else {
+            throw DECLINE;
+        }
+        int fraction = 0;
+        boolean decimal = false;
+        if (at(p) == '.') {
+            decimal = true;
+            p++;
+            if (!isDigit(at(p))) {
+                throw DECLINE;
+            }
+            while (isDigit(c = at(p))) {
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    fraction++;
+                }
+                digits++;
+                p++;
+            }
+        }
+        int exponent = 0;
+        c = at(p);
+        if (c == 'e' || c == 'E') {
+            decimal = true;
+            p++;
+            c = at(p);
+            boolean negativeExponent = c == '-';
+            if (c == '-' || c == '+') {
+                p++;
+            }
+            if (!isDigit(at(p))) {
+                throw DECLINE;
+            }
+            while (isDigit(c = at(p))) {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + (c - '0');
+                }
+                p++;
+            }
+            if (negativeExponent) {
+                exponent = -exponent;
+            }
+        }
+        if (p - start > 100) {
+            throw DECLINE;
+        }
+        if (!decimal) {
+            if (negative && mantissa == 0) {
+                throw DECLINE;
+            }
+            integral = true;
+            longValue = negative ? -mantissa : mantissa;
+            return;
+        }
+        integral = false;
+        int power = exponent - fraction;
+        if (digits <= 18 && mantissa < (1L << 53) && power >= -22 && power <= 22) {
+            double d = power < 0 ? mantissa / POW10[-power] : mantissa * POW10[power];
+            doubleValue = negative ? -d : d;
+        } else {
+            doubleValue = JavaDoubleParser.parseDouble(b, start, p - start);
+        }
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private boolean atNumber() {
+        byte c = at(p);
+        return c == '-' || isDigit(c);
+    }
+
+    private double numberAsDouble() {
+        number();
+        return integral ? (double) longValue : doubleValue;
+    }
+
+    /** As {@code RecordDecoder.visit}: the node's consumers take the value, then its children. */
+    private void visit(RecordDecoder.Node node, DecodedRecord rec) {
+        byte c = at(p);
+        if (node.consumers.isEmpty()) {
+            if (c == '{') {
+                p++;
+                object(node, rec);
+            } else if (c == '[') {
+                p++;
+                array(node, rec);
+            } else {
+                skipValue();
+            }
+            return;
+        }
+        RecordDecoder.Consumer only = node.only;
+        if (only != null && only.slot() > 0) {
+            int slot = only.slot();
+            InputKind kind = only.kind();
+            if (kind == InputKind.NUMBER) {
+                if (atNumber()) {
+                    rec.present[slot] = true;
+                    rec.num[slot] = numberAsDouble();
+                    rec.flag[slot] = true;
+                    return;
+                }
+                if (c == 'n') {
+                    literal("null");
+                    return;
+                }
+                Object v = generic();
+                rec.present[slot] = true;
+                rec.flag[slot] = !Boolean.FALSE.equals(v);
+                rec.num[slot] = RecordDecoder.asNumber(v);
+                return;
+            }
+            if (kind == InputKind.NUMBERS && c == '[') {
+                readNumbers(slot, rec);
+                return;
+            }
+            if (kind == InputKind.IDS && c == '[') {
+                readIds(slot, rec);
+                return;
+            }
+            if (kind == InputKind.GRADED_IDS && c == '{') {
+                readGraded(slot, rec);
+                return;
+            }
+        }
+        Object value = generic();
+        for (RecordDecoder.Consumer consumer : node.consumers) {
+            decoder.store(consumer, value, rec);
+        }
+        if (!node.children.isEmpty()) {
+            decoder.descend(node, value, rec);
+        }
+    }
+
+    private void readNumbers(int slot, DecodedRecord rec) {
+        p++;
+        if (++depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        ws();
+        int n = 0;
+        if (at(p) == ']') {
+            p++;
+        } else {
+            while (true) {
+                if (n == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, n * 2);
+                }
+                numbers[n++] = atNumber() ? numberAsDouble() : RecordDecoder.asNumber(generic());
+                ws();
+                byte c = at(p++);
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw DECLINE;
+                }
+                ws();
+            }
+        }
+        depth--;
+        rec.present[slot] = true;
+        rec.flag[slot] = true;
+        rec.obj[slot] = Arrays.copyOf(numbers, n);
+    }
+
+    /**
+     * Reads an id list: when every element is a string, as a {@link ByteIdList} over one copy of
+     * the array's bytes; otherwise as the list of Strings the Jackson path builds.
+     */
+    private void readIds(int slot, DecodedRecord rec) {
+        int arrayStart = ++p;
+        if (++depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        ws();
+        int n = 0;
+        List<String> general = null;
+        if (at(p) == ']') {
+            p++;
+        } else {
+            while (true) {
+                if (general == null && at(p) == '"') {
+                    int from = ++p;
+                    int to = stringEnd();
+                    p = to + 1;
+                    if (2 * n + 2 > bounds.length) {
+                        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                    }
+                    bounds[2 * n] = from - arrayStart;
+                    bounds[2 * n + 1] = to - arrayStart;
+                    n++;
+                } else {
+                    if (general == null) {
+                        general = new ArrayList<>(n + 8);
+                        for (int i = 0; i < n; i++) {
+                            general.add(new String(b, arrayStart + bounds[2 * i], bounds[2 * i + 1] - bounds[2 * i],
+                                    StandardCharsets.ISO_8859_1));
+                        }
+                    }
+                    general.add(at(p) == '"' ? string() : RecordDecoder.asText(generic()));
+                }
+                ws();
+                byte c = at(p++);
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw DECLINE;
+                }
+                ws();
+            }
+        }
+        depth--;
+        rec.present[slot] = true;
+        rec.flag[slot] = true;
+        rec.obj[slot] = general != null ? general
+                : n == 0 ? new ArrayList<String>()
+                : new ByteIdList(Arrays.copyOfRange(b, arrayStart, p), Arrays.copyOf(bounds, 2 * n), n);
+    }
+
+    private void readGraded(int slot, DecodedRecord rec) {
+        p++;
+        if (++depth > MAX_DEPTH) {
+            throw DECLINE;
+        }
+        ws();
+        LinkedHashMap<String, Double> graded = new LinkedHashMap<>();
+        if (at(p) == '}') {
+            p++;
+        } else {
+            while (true) {
+                if (at(p) != '"') {
+                    throw DECLINE;
+                }
+                String id = string();
+                ws();
+                expect(':');
+                ws();
+                graded.put(id, atNumber() ? numberAsDouble() : RecordDecoder.asNumber(generic()));
+                ws();
+                byte c = at(p++);
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    throw DECLINE;
+                }
+                ws();
+            }
+        }
+        depth--;
+        rec.present[slot] = true;
+        rec.flag[slot] = true;
+        rec.obj[slot] = graded;
+    }
+
+    /** A value as the generic tree {@code RecordDecoder.readGeneric} builds. */
+    private Object generic() {
+        byte c = at(p);
+        switch (c) {
+            case '"':
+                return string();
+            case 't':
+                literal("true");
+                return Boolean.TRUE;
+            case 'f':
+                literal("false");
+                return Boolean.FALSE;
+            case 'n':
+                literal("null");
+                return RecordDecoder.JSON_NULL;
+            case '[': {
+                p++;
+                if (++depth > MAX_DEPTH) {
+                    throw DECLINE;
+                }
+                List<Object> list = new ArrayList<>();
+                ws();
+                if (at(p) == ']') {
+                    p++;
+                } else {
+                    while (true) {
+                        list.add(generic());
+                        ws();
+                        byte d = at(p++);
+                        if (d == ']') {
+                            break;
+                        }
+                        if (d != ',') {
+                            throw DECLINE;
+                        }
+                        ws();
+                    }
+                }
+                depth--;
+                return list;
+            }
+            case '{': {
+                p++;
+                if (++depth > MAX_DEPTH) {
+                    throw DECLINE;
+                }
+                Map<String, Object> map = new LinkedHashMap<>();
+                ws();
+                if (at(p) == '}') {
+                    p++;
+                } else {
+                    while (true) {
+                        if (at(p) != '"') {
+                            throw DECLINE;
+                        }
+                        String name = string();
+                        ws();
+                        expect(':');
+                        ws();
+                        map.put(name, generic());
+                        ws();
+                        byte d = at(p++);
+                        if (d == '}') {
+                            break;
+                        }
+                        if (d != ',') {
+                            throw DECLINE;
+                        }
+                        ws();
+                    }
+                }
+                depth--;
+                return map;
+            }
+            default:
+                number();
+                return integral ? (Object) longValue : (Object) doubleValue;
+        }
+    }
+}
