@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -49,6 +50,8 @@ public final class EndToEnd {
         Files.writeString(config, Workloads.yaml(kind, file, groups));
         System.out.printf(Locale.ROOT, "workload %s: %,d records, %,d bytes, %d groups%n", kind, n, Files.size(file), groups);
 
+        double[] rates = new double[runs];
+        double[] parses = new double[runs];
         for (int run = 1; run <= runs; run++) {
             double parse = parseRate(file, n);
             resetPeaks();
@@ -58,7 +61,23 @@ public final class EndToEnd {
             System.out.printf(Locale.ROOT, "run %d: %,.0f records/s end to end (%.2f s), peak heap %,.0f MiB;"
                             + " raw Jackson parse %,.0f records/s; ratio %.2f; %d result rows%n",
                     run, n / seconds, seconds, peakHeap() / 1048576.0, parse, n / seconds / parse, results.size());
+            rates[run - 1] = n / seconds;
+            parses[run - 1] = parse;
         }
+        if (runs > 2) {
+            // The first run includes JIT warm-up of both the engine and the raw parse.
+            double rate = median(Arrays.copyOfRange(rates, 1, runs));
+            double parse = median(Arrays.copyOfRange(parses, 1, runs));
+            System.out.printf(Locale.ROOT, "median of runs 2..%d: %,.0f records/s end to end, raw Jackson parse %,.0f records/s;"
+                    + " ratio of the medians %.2f%n", runs, rate, parse, rate / parse);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private static List<WindowResult> runOnce(Path config, Path dir) throws InterruptedException {
