@@ -104,16 +104,10 @@ final class FastLineScanner {
 
     /** After an object's '{': its members, up to and including '}'. A null node skips them. */
     private void object(RecordDecoder.Node node, DecodedRecord rec) {
-        if (++depth > MAX_DEPTH) {
-            throw DECLINE;
-        }
-        ws();
-        if (at(p) == '}') {
-            p++;
-            depth--;
+        if (!enter('}')) {
             return;
         }
-        while (true) {
+        do {
             expect('"');
             int from = p;
             int to = stringEnd();
@@ -121,58 +115,81 @@ final class FastLineScanner {
                 throw DECLINE;
             }
             p = to + 1;
-            ws();
-            expect(':');
-            ws();
+            colon();
             RecordDecoder.Node child = node == null ? null : node.child(b, from, to);
             if (child == null) {
                 skipValue();
             } else {
                 visit(child, rec);
             }
-            ws();
-            byte c = at(p++);
-            if (c == '}') {
-                depth--;
-                return;
-            }
-            if (c != ',') {
-                throw DECLINE;
-            }
-            ws();
-        }
+        } while (more('}'));
     }
 
-    /** After an array's '[': its elements, up to and including ']'. A null node skips them. */
-    private void array(RecordDecoder.Node node, DecodedRecord rec) {
+    /**
+     * After an opening bracket: returns true when an element follows, false when the bracket
+     * closes at once (then consumed).
+     */
+    private boolean enter(char close) {
         if (++depth > MAX_DEPTH) {
             throw DECLINE;
         }
         ws();
-        if (at(p) == ']') {
+        if (at(p) == close) {
             p++;
             depth--;
+            return false;
+        }
+        return true;
+    }
+
+    /** After an element: returns true past the comma when another follows, false past the closing bracket. */
+    private boolean more(char close) {
+        ws();
+        byte c = at(p++);
+        if (c == close) {
+            depth--;
+            return false;
+        }
+        if (c != ',') {
+            throw DECLINE;
+        }
+        ws();
+        return true;
+    }
+
+    /** Between a member's name and its value. */
+    private void colon() {
+        ws();
+        expect(':');
+        ws();
+    }
+
+    /** A member's name as a String, at its opening quote. */
+    private String name() {
+        if (at(p) != '"') {
+            throw DECLINE;
+        }
+        String name = string();
+        if (name.length() > MAX_NAME) {
+            throw DECLINE;
+        }
+        return name;
+    }
+
+    /** After an array's '[': its elements, up to and including ']'. A null node skips them. */
+    private void array(RecordDecoder.Node node, DecodedRecord rec) {
+        if (!enter(']')) {
             return;
         }
         int index = 0;
-        while (true) {
+        do {
             RecordDecoder.Node child = node == null ? null : node.child(index++);
             if (child == null) {
                 skipValue();
             } else {
                 visit(child, rec);
             }
-            ws();
-            byte c = at(p++);
-            if (c == ']') {
-                depth--;
-                return;
-            }
-            if (c != ',') {
-                throw DECLINE;
-            }
-            ws();
-        }
+        } while (more(']'));
     }
 
     /** Scans a string's content from {@link #p} (after its quote); returns the index of its closing quote. */
@@ -413,31 +430,15 @@ final class FastLineScanner {
 
     private void readNumbers(int slot, DecodedRecord rec) {
         p++;
-        if (++depth > MAX_DEPTH) {
-            throw DECLINE;
-        }
-        ws();
         int n = 0;
-        if (at(p) == ']') {
-            p++;
-        } else {
-            while (true) {
+        if (enter(']')) {
+            do {
                 if (n == numbers.length) {
                     numbers = Arrays.copyOf(numbers, n * 2);
                 }
                 numbers[n++] = atNumber() ? numberAsDouble() : RecordDecoder.asNumber(generic());
-                ws();
-                byte c = at(p++);
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw DECLINE;
-                }
-                ws();
-            }
+            } while (more(']'));
         }
-        depth--;
         rec.present[slot] = true;
         rec.flag[slot] = true;
         rec.obj[slot] = Arrays.copyOf(numbers, n);
@@ -449,16 +450,10 @@ final class FastLineScanner {
      */
     private void readIds(int slot, DecodedRecord rec) {
         int arrayStart = ++p;
-        if (++depth > MAX_DEPTH) {
-            throw DECLINE;
-        }
-        ws();
         int n = 0;
         List<String> general = null;
-        if (at(p) == ']') {
-            p++;
-        } else {
-            while (true) {
+        if (enter(']')) {
+            do {
                 if (general == null && at(p) == '"') {
                     int from = ++p;
                     int to = stringEnd();
@@ -479,18 +474,8 @@ final class FastLineScanner {
                     }
                     general.add(at(p) == '"' ? string() : RecordDecoder.asText(generic()));
                 }
-                ws();
-                byte c = at(p++);
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw DECLINE;
-                }
-                ws();
-            }
+            } while (more(']'));
         }
-        depth--;
         rec.present[slot] = true;
         rec.flag[slot] = true;
         rec.obj[slot] = general != null ? general
@@ -500,35 +485,14 @@ final class FastLineScanner {
 
     private void readGraded(int slot, DecodedRecord rec) {
         p++;
-        if (++depth > MAX_DEPTH) {
-            throw DECLINE;
-        }
-        ws();
         LinkedHashMap<String, Double> graded = new LinkedHashMap<>();
-        if (at(p) == '}') {
-            p++;
-        } else {
-            while (true) {
-                if (at(p) != '"') {
-                    throw DECLINE;
-                }
-                String id = string();
-                ws();
-                expect(':');
-                ws();
+        if (enter('}')) {
+            do {
+                String id = name();
+                colon();
                 graded.put(id, atNumber() ? numberAsDouble() : RecordDecoder.asNumber(generic()));
-                ws();
-                byte c = at(p++);
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    throw DECLINE;
-                }
-                ws();
-            }
+            } while (more('}'));
         }
-        depth--;
         rec.present[slot] = true;
         rec.flag[slot] = true;
         rec.obj[slot] = graded;
@@ -551,61 +515,24 @@ final class FastLineScanner {
                 return RecordDecoder.JSON_NULL;
             case '[': {
                 p++;
-                if (++depth > MAX_DEPTH) {
-                    throw DECLINE;
-                }
                 List<Object> list = new ArrayList<>();
-                ws();
-                if (at(p) == ']') {
-                    p++;
-                } else {
-                    while (true) {
+                if (enter(']')) {
+                    do {
                         list.add(generic());
-                        ws();
-                        byte d = at(p++);
-                        if (d == ']') {
-                            break;
-                        }
-                        if (d != ',') {
-                            throw DECLINE;
-                        }
-                        ws();
-                    }
+                    } while (more(']'));
                 }
-                depth--;
                 return list;
             }
             case '{': {
                 p++;
-                if (++depth > MAX_DEPTH) {
-                    throw DECLINE;
-                }
                 Map<String, Object> map = new LinkedHashMap<>();
-                ws();
-                if (at(p) == '}') {
-                    p++;
-                } else {
-                    while (true) {
-                        if (at(p) != '"') {
-                            throw DECLINE;
-                        }
-                        String name = string();
-                        ws();
-                        expect(':');
-                        ws();
+                if (enter('}')) {
+                    do {
+                        String name = name();
+                        colon();
                         map.put(name, generic());
-                        ws();
-                        byte d = at(p++);
-                        if (d == '}') {
-                            break;
-                        }
-                        if (d != ',') {
-                            throw DECLINE;
-                        }
-                        ws();
-                    }
+                    } while (more('}'));
                 }
-                depth--;
                 return map;
             }
             default:
