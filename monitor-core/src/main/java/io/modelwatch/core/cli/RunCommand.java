@@ -136,6 +136,10 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (services.closeFailure() != null) {
+                err.println("error: " + services.closeFailure());
+                code = Main.RUN_FAILURE;
+            }
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

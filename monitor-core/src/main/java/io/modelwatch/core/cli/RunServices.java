@@ -271,7 +271,18 @@ final class RunServices implements AutoCloseable {
             s.close();
         }
         if (store != null) {
-            store.close();
+            try {
+                store.close();
+            } catch (io.modelwatch.core.store.StoreException e) {
+                closeFailure = e.getMessage();
+            }
         }
+    }
+
+    private String closeFailure;
+
+    /** Returns why closing lost something (results the store could not take at the end), or null. */
+    String closeFailure() {
+        return closeFailure;
     }
 }

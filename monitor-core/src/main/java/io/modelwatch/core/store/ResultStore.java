@@ -34,8 +34,13 @@ import org.flywaydb.core.api.FlywayException;
  * the stored one, so the history never holds a window twice. Each call that writes is one
  * transaction.
  *
- * <p>Thread-safe: calls are serialised on one connection. Times are kept at millisecond precision.
- * Failures are {@link StoreException}s whose message names the database and what to try.
+ * <p>Thread-safe: calls are serialised on one connection. A connection the database dropped (a
+ * server restart, a network cut) is replaced at the next call. Results that cannot be written while
+ * the database is unreachable wait in memory, in order, and are written first by the next call that
+ * gets through (retried with a backoff of 1 s doubling to 60 s, and always before a checkpoint, in
+ * the checkpoint's transaction, so a checkpoint never counts results that are not stored); past
+ * {@value #MAX_PENDING_RESULTS} waiting results, saving fails. Times are kept at millisecond
+ * precision. Failures are {@link StoreException}s whose message names the database and what to try.
  */
 public final class ResultStore implements AutoCloseable {
     /** The default SQLite file in the data folder. */
@@ -55,13 +60,30 @@ public final class ResultStore implements AutoCloseable {
             + " VALUES (?, ?, ?, ?) ON CONFLICT (monitor) DO UPDATE SET fingerprint = excluded.fingerprint,"
             + " written_at = excluded.written_at, data = excluded.data";
 
+    /** How many results may wait in memory while the database is unreachable. */
+    static final int MAX_PENDING_RESULTS = 100_000;
+    private static final long FIRST_BACKOFF_MILLIS = 1_000;
+    private static final long MAX_BACKOFF_MILLIS = 60_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultStore.class);
+
     private final String url;
     private final Clock clock;
+    private final ConnectionFactory connections;
+    /** The open connection; null after the database dropped it, until the next call reconnects. */
     private Connection connection;
+    private boolean closed;
+    /** Windows of results not yet written, oldest first, and how many results they hold. */
+    private final java.util.ArrayDeque<List<WindowResult>> pending = new java.util.ArrayDeque<>();
+    private int pendingResults;
+    private long retryAt = Long.MIN_VALUE;
+    private long backoff = FIRST_BACKOFF_MILLIS;
+    private Instant unreachableSince;
+    private int maxPendingResults = MAX_PENDING_RESULTS;
 
-    private ResultStore(String url, Connection connection, Clock clock) {
+    private ResultStore(String url, Connection connection, ConnectionFactory connections, Clock clock) {
         this.url = url;
         this.connection = connection;
+        this.connections = connections;
         this.clock = clock;
     }
 
@@ -120,7 +142,7 @@ public final class ResultStore implements AutoCloseable {
             throw new StoreException("cannot prepare the results store at " + shown + " (creating or upgrading its"
                     + " tables failed): " + rootMessage(e) + ". " + dialect.hint(), e);
         }
-        ResultStore store = new ResultStore(shown, connection, clock);
+        ResultStore store = new ResultStore(shown, connection, connections, clock);
         if (config.retention() != null) {
             try {
                 store.pruneResultsBefore(clock.instant().minus(config.retention()));
@@ -191,9 +213,46 @@ public final class ResultStore implements AutoCloseable {
         if (window.isEmpty()) {
             return;
         }
+        synchronized (this) {
+            checkOpen();
+            pending.add(List.copyOf(window));
+            pendingResults += window.size();
+            if (pending.size() > 1 && clock.millis() < retryAt) {
+                checkPendingLimit(null);
+                return;
+            }
+            try {
+                inTransaction("save results of " + window.get(0).monitor(), c -> {
+                    writePending(c);
+                    return null;
+                });
+                pendingWritten();
+            } catch (StoreUnreachableException e) {
+                unreachable(e);
+                checkPendingLimit(e);
+            } catch (StoreException e) {
+                // The database answered and refused: this window cannot be written, waiting would not help.
+                pending.removeLast();
+                pendingResults -= window.size();
+                throw e;
+            }
+        }
+    }
+
+    /** Sets how many results may wait in memory (for tests; {@value #MAX_PENDING_RESULTS} otherwise). */
+    synchronized void maxPendingResults(int limit) {
+        maxPendingResults = limit;
+    }
+
+    /** Returns how many results wait in memory for the database to be reachable again. */
+    public synchronized int pendingResults() {
+        return pendingResults;
+    }
+
+    private void writePending(Connection c) throws SQLException {
         long now = clock.millis();
-        inTransaction("save results of " + window.get(0).monitor(), c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT_RESULT)) {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_RESULT)) {
+            for (List<WindowResult> window : pending) {
                 for (WindowResult r : window) {
                     s.setString(1, r.monitor());
                     s.setString(2, r.metric());
@@ -207,10 +266,40 @@ public final class ResultStore implements AutoCloseable {
                     s.setString(10, JsonlSink.toJson(r));
                     s.addBatch();
                 }
-                s.executeBatch();
             }
-            return null;
-        });
+            s.executeBatch();
+        }
+    }
+
+    /** After the waiting results were committed. */
+    private void pendingWritten() {
+        if (unreachableSince != null) {
+            LOG.info("store: the results store at {} is reachable again; wrote the {} results of {} windows that waited"
+                    + " since {}", url, pendingResults, pending.size(), unreachableSince);
+            unreachableSince = null;
+        }
+        pending.clear();
+        pendingResults = 0;
+        backoff = FIRST_BACKOFF_MILLIS;
+        retryAt = Long.MIN_VALUE;
+    }
+
+    private void unreachable(StoreException e) {
+        long now = clock.millis();
+        if (unreachableSince == null) {
+            unreachableSince = clock.instant();
+            LOG.warn("store: {}; keeping results in memory (up to {}) and retrying", e.getMessage(), maxPendingResults);
+        }
+        retryAt = now + backoff;
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+    }
+
+    private void checkPendingLimit(StoreException cause) {
+        if (pendingResults > maxPendingResults) {
+            throw new StoreException("the results store at " + url + " has been unreachable since " + unreachableSince
+                    + " and " + pendingResults + " results are waiting, more than the " + maxPendingResults
+                    + " kept in memory" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
     }
 
     /**
@@ -360,16 +449,26 @@ public final class ResultStore implements AutoCloseable {
         requireNonNull(data, "data is null");
         byte[] bytes = data.clone();
         long now = clock.millis();
-        inTransaction("save the checkpoint of " + monitor, c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT_CHECKPOINT)) {
-                s.setString(1, monitor);
-                s.setString(2, fingerprint);
-                s.setLong(3, now);
-                s.setBytes(4, bytes);
-                s.executeUpdate();
+        synchronized (this) {
+            boolean hadPending = !pending.isEmpty();
+            // Waiting results go first, in the same transaction: the checkpoint's position counts them.
+            inTransaction("save the checkpoint of " + monitor, c -> {
+                if (hadPending) {
+                    writePending(c);
+                }
+                try (PreparedStatement s = c.prepareStatement(UPSERT_CHECKPOINT)) {
+                    s.setString(1, monitor);
+                    s.setString(2, fingerprint);
+                    s.setLong(3, now);
+                    s.setBytes(4, bytes);
+                    s.executeUpdate();
+                }
+                return null;
+            });
+            if (hadPending) {
+                pendingWritten();
             }
-            return null;
-        });
+        }
     }
 
     /** Returns a monitor's checkpoint, or empty when it has none. */
@@ -418,19 +517,47 @@ public final class ResultStore implements AutoCloseable {
         });
     }
 
-    /** Closes the connection. Later calls fail; closing again does nothing. */
+    /**
+     * Writes the results still waiting, if the database can be reached, and closes the connection.
+     * Later calls fail; closing again does nothing.
+     *
+     * @throws StoreException when results that waited could not be written (they are lost), or
+     *     the connection could not be closed
+     */
     @Override
     public synchronized void close() {
-        if (connection == null) {
+        if (closed) {
             return;
         }
+        StoreException unsaved = null;
+        if (!pending.isEmpty()) {
+            try {
+                inTransaction("save the waiting results", c -> {
+                    writePending(c);
+                    return null;
+                });
+                pendingWritten();
+            } catch (StoreException e) {
+                unsaved = new StoreException("the results store at " + url + " is still unreachable (" + e.getMessage()
+                        + "): the " + pendingResults + " results of " + pending.size() + " windows that waited since "
+                        + unreachableSince + " are not stored", e);
+            }
+        }
+        closed = true;
         try {
-            connection.rollback();
-            connection.close();
+            if (connection != null) {
+                connection.rollback();
+                connection.close();
+            }
         } catch (SQLException e) {
-            throw new StoreException("cannot close the results store at " + url + ": " + e.getMessage(), e);
+            if (unsaved == null) {
+                unsaved = new StoreException("cannot close the results store at " + url + ": " + e.getMessage(), e);
+            }
         } finally {
             connection = null;
+        }
+        if (unsaved != null) {
+            throw unsaved;
         }
     }
 
@@ -440,9 +567,53 @@ public final class ResultStore implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private synchronized <T> T inTransaction(String what, Work<T> work) {
-        if (connection == null) {
+    private void checkOpen() {
+        if (closed) {
             throw new IllegalStateException("the results store at " + url + " is closed");
+        }
+    }
+
+    /**
+     * Runs work in a transaction. A connection the database dropped is replaced, and work that
+     * failed on such a connection is tried once more on the new one.
+     */
+    private synchronized <T> T inTransaction(String what, Work<T> work) {
+        checkOpen();
+        boolean reused = connection != null;
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            SQLException failure = e;
+            boolean gone = lost(e);
+            if (gone) {
+                drop(e);
+                if (reused) {
+                    try {
+                        return attempt(work);
+                    } catch (SQLException again) {
+                        gone = lost(again);
+                        if (gone) {
+                            drop(again);
+                        }
+                        failure = again;
+                    }
+                }
+            }
+            String message = "cannot " + what + " in the results store at " + url + ": " + failure.getMessage();
+            throw gone ? new StoreUnreachableException(message, failure) : new StoreException(message, failure);
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws SQLException {
+        if (connection == null) {
+            Connection c = connections.getConnection();
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                closeQuietly(c, e);
+                throw e;
+            }
+            connection = c;
         }
         try {
             T result = work.run(connection);
@@ -454,7 +625,27 @@ public final class ResultStore implements AutoCloseable {
             } catch (SQLException r) {
                 e.addSuppressed(r);
             }
-            throw new StoreException("cannot " + what + " in the results store at " + url + ": " + e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    /** Whether a failure means the connection is gone (SQL state class 08), or it no longer answers. */
+    private boolean lost(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08")) {
+            return true;
+        }
+        try {
+            return connection == null || !connection.isValid(2);
+        } catch (SQLException invalid) {
+            return true;
+        }
+    }
+
+    private void drop(SQLException failure) {
+        if (connection != null) {
+            closeQuietly(connection, failure);
+            connection = null;
         }
     }
 
