@@ -14,9 +14,9 @@ import java.util.Map;
  * trie straight into the record, matching field names as bytes and converting numbers in place,
  * without a parser object or a String per field name.
  *
- * <p>It accepts only a strict subset of JSON: strings of printable ASCII without escapes, numbers
- * whose integer form fits 18 digits, nesting up to 64 levels, the four JSON white-space
- * characters. Every such line is valid JSON that Jackson reads the same way. On anything else,
+ * <p>It accepts only a strict subset of JSON: strings of well-formed UTF-8 (escapes in field
+ * names excepted), numbers whose integer form fits 18 digits, nesting up to 64 levels, the four
+ * JSON white-space characters. Every such line is valid JSON that Jackson reads the same way. On anything else,
  * including every malformed line, it declines ({@link #decode} returns false) and the decoder
  * parses the line again with Jackson, which decides and words the error. So a line either gives
  * here exactly the record Jackson's walk gives, or is not decoded here at all.
@@ -111,8 +111,8 @@ final class FastLineScanner {
             expect('"');
             int from = p;
             int to = stringEnd();
-            if (to - from > MAX_NAME) {
-                throw DECLINE;
+            if (to - from > MAX_NAME || escaped) {
+                throw DECLINE; // names are matched as their bytes
             }
             p = to + 1;
             colon();
@@ -192,19 +192,31 @@ final class FastLineScanner {
         } while (more(']'));
     }
 
-    /** Scans a string's content from {@link #p} (after its quote); returns the index of its closing quote. */
+    /**
+     * Scans a string's content from {@link #p} (after its quote) and returns the index of its
+     * closing quote, noting in {@link #escaped} and {@link #nonAscii} what {@link #text} must
+     * decode. Declines control bytes, unknown escapes and UTF-8 that is not well-formed (overlong
+     * forms, encoded surrogates, beyond U+10FFFF, cut sequences).
+     */
     private int stringEnd() {
         int i = p;
+        escaped = false;
+        nonAscii = false;
         while (true) {
             byte c = at(i);
-            if (c == '"') {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                i++;
+            } else if (c == '"') {
                 break;
+            } else if (c == '\\') {
+                escaped = true;
+                i = escapeEnd(i);
+            } else if (c < 0) {
+                nonAscii = true;
+                i = utf8End(i);
+            } else {
+                throw DECLINE; // a control byte, or 0 past the end
             }
-            // Control bytes, 0 past the end, escapes and (as negative bytes) all non-ASCII decline.
-            if (c < 0x20 || c == '\\') {
-                throw DECLINE;
-            }
-            i++;
         }
         if (i - p > MAX_STRING) {
             throw DECLINE;
@@ -212,10 +224,112 @@ final class FastLineScanner {
         return i;
     }
 
+    /** Whether the string {@link #stringEnd} scanned last holds escapes, and non-ASCII bytes. */
+    private boolean escaped;
+    private boolean nonAscii;
+
+    private int escapeEnd(int i) {
+        switch (at(i + 1)) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+                return i + 2;
+            case 'u':
+                for (int k = 2; k < 6; k++) {
+                    if (hex(at(i + k)) < 0) {
+                        throw DECLINE;
+                    }
+                }
+                return i + 6;
+            default:
+                throw DECLINE;
+        }
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Returns the index after the well-formed UTF-8 sequence at {@code i}, or declines. */
+    private int utf8End(int i) {
+        int b0 = b[i] & 0xFF;
+        if (b0 < 0xC2) {
+            throw DECLINE; // a continuation byte, or an overlong 2-byte form
+        }
+        if (b0 < 0xE0) {
+            continuation(i + 1);
+            return i + 2;
+        }
+        int b1 = at(i + 1) & 0xFF;
+        if (b0 < 0xF0) {
+            if (b0 == 0xE0 && b1 < 0xA0 || b0 == 0xED && b1 >= 0xA0) {
+                throw DECLINE; // overlong, or a surrogate
+            }
+            continuation(i + 1);
+            continuation(i + 2);
+            return i + 3;
+        }
+        if (b0 > 0xF4 || b0 == 0xF0 && b1 < 0x90 || b0 == 0xF4 && b1 >= 0x90) {
+            throw DECLINE; // overlong, or beyond U+10FFFF
+        }
+        continuation(i + 1);
+        continuation(i + 2);
+        continuation(i + 3);
+        return i + 4;
+    }
+
+    private void continuation(int i) {
+        if ((at(i) & 0xC0) != 0x80) {
+            throw DECLINE;
+        }
+    }
+
+    /** The text of the string {@link #stringEnd} scanned last, bytes {@code from..to}. */
+    private String text(int from, int to) {
+        if (!escaped) {
+            return new String(b, from, to - from, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        int run = from;
+        int i = from;
+        while (i < to) {
+            if (b[i] != '\\') {
+                i++;
+                continue;
+            }
+            if (i > run) {
+                sb.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+            }
+            byte e = b[i + 1];
+            switch (e) {
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> sb.append((char) (hex(b[i + 2]) << 12 | hex(b[i + 3]) << 8 | hex(b[i + 4]) << 4 | hex(b[i + 5])));
+                default -> sb.append((char) e); // '"', '\\' and '/'
+            }
+            i += e == 'u' ? 6 : 2;
+            run = i;
+        }
+        if (to > run) {
+            sb.append(new String(b, run, to - run, StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
     private String string() {
         p++;
         int to = stringEnd();
-        String s = new String(b, p, to - p, StandardCharsets.ISO_8859_1);
+        String s = text(p, to);
         p = to + 1;
         return s;
     }
@@ -451,28 +565,30 @@ final class FastLineScanner {
     private void readIds(int slot, DecodedRecord rec) {
         int arrayStart = ++p;
         int n = 0;
+        boolean utf8 = false;
         List<String> general = null;
         if (enter(']')) {
             do {
-                if (general == null && at(p) == '"') {
-                    int from = ++p;
-                    int to = stringEnd();
-                    p = to + 1;
+                if (at(p) != '"') {
+                    general = general(general, arrayStart, n, utf8);
+                    general.add(RecordDecoder.asText(generic()));
+                    continue;
+                }
+                int from = ++p;
+                int to = stringEnd();
+                p = to + 1;
+                if (general == null && !escaped) {
                     if (2 * n + 2 > bounds.length) {
                         bounds = Arrays.copyOf(bounds, bounds.length * 2);
                     }
                     bounds[2 * n] = from - arrayStart;
                     bounds[2 * n + 1] = to - arrayStart;
                     n++;
+                    utf8 |= nonAscii;
                 } else {
-                    if (general == null) {
-                        general = new ArrayList<>(n + 8);
-                        for (int i = 0; i < n; i++) {
-                            general.add(new String(b, arrayStart + bounds[2 * i], bounds[2 * i + 1] - bounds[2 * i],
-                                    StandardCharsets.ISO_8859_1));
-                        }
-                    }
-                    general.add(at(p) == '"' ? string() : RecordDecoder.asText(generic()));
+                    String id = text(from, to);
+                    general = general(general, arrayStart, n, utf8);
+                    general.add(id);
                 }
             } while (more(']'));
         }
@@ -480,7 +596,20 @@ final class FastLineScanner {
         rec.flag[slot] = true;
         rec.obj[slot] = general != null ? general
                 : n == 0 ? new ArrayList<String>()
-                : new ByteIdList(Arrays.copyOfRange(b, arrayStart, p), Arrays.copyOf(bounds, 2 * n), n);
+                : new ByteIdList(Arrays.copyOfRange(b, arrayStart, p), Arrays.copyOf(bounds, 2 * n), n, utf8);
+    }
+
+    /** The id list as Strings, from the {@code n} ids kept as bounds so far when it is not made yet. */
+    private List<String> general(List<String> general, int arrayStart, int n, boolean utf8) {
+        if (general != null) {
+            return general;
+        }
+        List<String> list = new ArrayList<>(n + 8);
+        for (int i = 0; i < n; i++) {
+            list.add(new String(b, arrayStart + bounds[2 * i], bounds[2 * i + 1] - bounds[2 * i],
+                    utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+        }
+        return list;
     }
 
     private void readGraded(int slot, DecodedRecord rec) {

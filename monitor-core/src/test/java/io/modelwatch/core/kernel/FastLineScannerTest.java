@@ -45,6 +45,14 @@ class FastLineScannerTest {
 
     /** Decodes every line with both paths and compares; returns how many lines the fast path took. */
     private static int compare(MonitorPlan plan, List<String> lines) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (String line : lines) {
+            encoded.add(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return compareBytes(plan, encoded);
+    }
+
+    private static int compareBytes(MonitorPlan plan, List<byte[]> lines) {
         RecordDecoder fast = plan.newDecoder();
         fast.alwaysTryFastPath();
         RecordDecoder jackson = plan.newDecoder();
@@ -52,15 +60,21 @@ class FastLineScannerTest {
         DecodedRecord a = plan.newRecord();
         DecodedRecord b = plan.newRecord();
         long before = fast.fastLines();
-        for (String line : lines) {
-            byte[] bytes = ("##" + line + "\n{\"ts\":1}").getBytes(StandardCharsets.UTF_8);
-            int length = line.getBytes(StandardCharsets.UTF_8).length;
-            String p1 = fast.decode(bytes, 2, length, a);
-            String p2 = jackson.decode(bytes, 2, length, b);
-            assertThat(p1).as(line).isEqualTo(p2);
+        byte[] next = "\n{\"ts\":1}".getBytes(StandardCharsets.UTF_8);
+        for (byte[] line : lines) {
+            // The line sits inside a larger buffer, as in the reader's, with the next line after it.
+            byte[] bytes = new byte[line.length + 2 + next.length];
+            bytes[0] = '#';
+            bytes[1] = '#';
+            System.arraycopy(line, 0, bytes, 2, line.length);
+            System.arraycopy(next, 0, bytes, 2 + line.length, next.length);
+            String shown = new String(line, StandardCharsets.UTF_8);
+            String p1 = fast.decode(bytes, 2, line.length, a);
+            String p2 = jackson.decode(bytes, 2, line.length, b);
+            assertThat(p1).as(shown).isEqualTo(p2);
             if (p2 == null) {
-                assertThat(same(a, b)).as(line).isTrue();
-                assertThat(fast.segmentValues()).as(line).containsExactly(jackson.segmentValues());
+                assertThat(same(a, b)).as(shown).isTrue();
+                assertThat(fast.segmentValues()).as(shown).containsExactly(jackson.segmentValues());
             }
         }
         return (int) (fast.fastLines() - before);
@@ -122,9 +136,53 @@ class FastLineScannerTest {
                 "{\"ts\":1793491200000,\"deep\":" + "[".repeat(70) + "]".repeat(70) + "}",
                 "{\"ts\":\"not a time\"}",
                 "{\"ts\":null}",
-                "{\"ts\":\"2026-02-30T00:00:00Z\"}");
+                "{\"ts\":\"2026-02-30T00:00:00Z\"}",
+                "{\"ts\":1793491200000,\"recommended\":[\"caf\u00e9\",\"中文\",\"😀\",\"a\\\"b\"],\"country\":\"Zürich\"}",
+                "{\"ts\":1793491200000,\"recommended\":[\"x\\u00e9\",\"y\"],\"output\":{\"text\":\"\\ud83d\\ude00 \\ud800 \\u0000 \\/ \\b\\f\\n\\r\\t\"}}",
+                "{\"ts\":1793491200000,\"\\u0074ext\":\"escaped name\",\"gold\":[\"\\\\\"]}",
+                "{\"ts\":1793491200000,\"output\":{\"text\":\"bad escape \\x\"}}",
+                "{\"ts\":1793491200000,\"output\":{\"text\":\"cut escape \\u12\"}}",
+                "{\"ts\":1793491200000,\"größe\":1,\"clicked\":{\"é\":2,\"e\\u0301\":3}}");
         int fast = compare(plan(FIELDS, "/country, /meta/tier"), lines);
         assertThat(fast).as("lines taken by the fast path").isGreaterThan(lines.size() / 3);
+    }
+
+    @Test
+    void wellFormedAndIllFormedUtf8DecodeAsJacksonDecodesThem() {
+        int[][] sequences = {
+            {0xC2, 0x80}, {0xDF, 0xBF}, {0xE0, 0xA0, 0x80}, {0xEF, 0xBF, 0xBF}, {0xED, 0x9F, 0xBF},
+            {0xF0, 0x90, 0x80, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF}, {0xE4, 0xB8, 0xAD},
+            // ill-formed: overlong, encoded surrogates, beyond U+10FFFF, stray and cut sequences
+            {0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80},
+            {0xED, 0xBF, 0xBF}, {0xF0, 0x80, 0x80, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80},
+            {0xF5, 0x80, 0x80, 0x80}, {0xFF}, {0x80}, {0xBF}, {0xC2}, {0xE4, 0xB8}, {0xF0, 0x90, 0x80},
+            {0xC2, 0x41}, {0xE4, 0x41, 0xAD},
+        };
+        String[] templates = {
+            "{\"ts\":1793491200000,\"output\":{\"text\":\"a@b\"}}",
+            "{\"ts\":1793491200000,\"recommended\":[\"x\",\"@\",\"y@\"]}",
+            "{\"ts\":1793491200000,\"country\":\"@\"}",
+            "{\"ts\":1793491200000,\"clicked\":{\"@\":2}}",
+            "{\"ts\":1793491200000,\"gold\":[\"@\\n\"],\"x@\":1}",
+            "{\"ts\":1793491200000,\"skipped\":\"@\"}",
+        };
+        List<byte[]> lines = new ArrayList<>();
+        for (String template : templates) {
+            for (int[] sequence : sequences) {
+                byte[] t = template.getBytes(StandardCharsets.UTF_8);
+                int at = template.indexOf('@');
+                byte[] line = new byte[t.length - 1 + sequence.length];
+                System.arraycopy(t, 0, line, 0, at);
+                for (int i = 0; i < sequence.length; i++) {
+                    line[at + i] = (byte) sequence[i];
+                }
+                System.arraycopy(t, at + 1, line, at + sequence.length, t.length - at - 1);
+                lines.add(line);
+            }
+        }
+        int fast = compareBytes(plan(FIELDS, "/country, /meta/tier"), lines);
+        // The well-formed sequences (8 of 26) are read on the fast path in every template.
+        assertThat(fast).isEqualTo(8 * templates.length);
     }
 
     @Test
@@ -138,6 +196,13 @@ class FastLineScannerTest {
         }
         MonitorPlan full = plan(FIELDS, "/country, /meta/tier");
         int fast = compare(full, lines);
+        List<byte[]> bytes = new ArrayList<>();
+        for (String line : lines) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            bytes.add(b);
+            bytes.add(mutateBytes(b, random));
+        }
+        compareBytes(full, bytes);
         assertThat(fast).as("lines taken by the fast path").isGreaterThan(lines.size() / 4);
         // Single-consumer pointers take the specialized branches (numbers, ids, graded ids).
         MonitorPlan single = plan("time: /ts, id: /request_id, num: /latency_ms, nums: /probs, ids: /recommended,"
@@ -150,18 +215,19 @@ class FastLineScannerTest {
         MonitorPlan plan = plan(FIELDS, "/country");
         RecordDecoder decoder = plan.newDecoder();
         DecodedRecord rec = plan.newRecord();
+        int num = plan.fields().plan().request("num", io.modelwatch.api.InputKind.NUMBER).slot();
         for (int i = 0; i < 1024; i++) {
-            assertThat(decoder.decode("{\"ts\":1793491200000,\"output\":{\"text\":\"größe " + i + "\"}}", rec)).isNull();
-            assertThat(rec.obj[plan.fields().plan().request("text", io.modelwatch.api.InputKind.TEXT).slot()])
-                    .isEqualTo("größe " + i);
+            // Integers beyond 18 digits are Jackson's to read.
+            assertThat(decoder.decode("{\"ts\":1793491200000,\"latency_ms\":1234567890123456789" + i + "}", rec)).isNull();
+            assertThat(rec.num[num]).isEqualTo(Double.parseDouble("1234567890123456789" + i));
         }
         assertThat(decoder.fastPathEnabled()).isFalse();
-        RecordDecoder ascii = plan.newDecoder();
+        RecordDecoder plain = plan.newDecoder();
         for (int i = 0; i < 2048; i++) {
-            assertThat(ascii.decode("{\"ts\":1793491200000,\"output\":{\"text\":\"size " + i + "\"}}", rec)).isNull();
+            assertThat(plain.decode("{\"ts\":1793491200000,\"output\":{\"text\":\"größe \\\"" + i + "\\\"\"}}", rec)).isNull();
         }
-        assertThat(ascii.fastPathEnabled()).isTrue();
-        assertThat(ascii.fastLines()).isEqualTo(2048);
+        assertThat(plain.fastPathEnabled()).isTrue();
+        assertThat(plain.fastLines()).isEqualTo(2048);
     }
 
     private static String randomRecord(SplittableRandom r) {
@@ -250,25 +316,35 @@ class FastLineScannerTest {
         }
     }
 
+    private static final String[] PIECES = {
+        "\\n", "\\t", "\\/", "\\\\", "\\\"", "\\b", "\\f", "\\r", "\\u00e9", "\\uD83D\\uDE00", "\\ud800",
+        "\\u0000", "\\uFFFF", "é", "中", "😀", "\u0080", "\u07FF", "\u0800", "\uFFFD", "\uFEFF",
+    };
+
     private static String string(SplittableRandom r) {
         StringBuilder sb = new StringBuilder("\"");
         int n = r.nextInt(12);
         for (int i = 0; i < n; i++) {
-            int c = r.nextInt(40);
-            if (c == 0) {
-                sb.append("\\n");
-            } else if (c == 1) {
-                sb.append("\\u00e9");
-            } else if (c == 2) {
-                sb.append('é');
-            } else if (c == 3) {
-                sb.append("\\\"");
+            if (r.nextInt(8) == 0) {
+                sb.append(PIECES[r.nextInt(PIECES.length)]);
             } else {
                 char ch = (char) (' ' + r.nextInt(95));
                 sb.append(ch == '"' || ch == '\\' ? 'q' : ch);
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** One random byte edit, often a byte of a UTF-8 sequence, so that ill-formed UTF-8 is covered. */
+    private static byte[] mutateBytes(byte[] line, SplittableRandom r) {
+        byte[] out = line.clone();
+        if (out.length == 0) {
+            return out;
+        }
+        int at = r.nextInt(out.length);
+        int[] choices = {0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x90, 0x8F};
+        out[at] = (byte) choices[r.nextInt(choices.length)];
+        return out;
     }
 
     /** One random edit: delete, insert or replace a character, or cut the line short. */
