@@ -58,18 +58,19 @@ public final class CalibrationFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("ece", "expected calibration error: bin-weighted mean |accuracy - confidence|"),
-                new OutputSpec("rmsce", "root-mean-square calibration error (the l2 ECE)"),
-                new OutputSpec("mce", "maximum calibration error over bins"),
-                new OutputSpec("ace", "average calibration error: plain mean over non-empty bins (netcal)"),
-                new OutputSpec("brier", "multiclass Brier score: mean of sum over classes of (p - onehot)^2, 0..2"),
-                new OutputSpec("brier_binary", "binary Brier score mean (p1 - y)^2; null unless every record is binary"),
-                new OutputSpec("nll", "mean negative natural log of the true class's probability"),
+                new OutputSpec("ece", "expected calibration error: bin-weighted mean |accuracy - confidence|").within(0, 1),
+                new OutputSpec("rmsce", "root-mean-square calibration error (the l2 ECE)").within(0, 1),
+                new OutputSpec("mce", "maximum calibration error over bins").within(0, 1),
+                new OutputSpec("ace", "average calibration error: plain mean over non-empty bins (netcal)").within(0, 1),
+                new OutputSpec("brier", "multiclass Brier score: mean of sum over classes of (p - onehot)^2, 0..2").within(0, 2),
+                new OutputSpec("brier_binary", "binary Brier score mean (p1 - y)^2; null unless every record is binary").within(0, 1),
+                new OutputSpec("nll", "mean negative natural log of the true class's probability")
+                        .within(0, Double.POSITIVE_INFINITY),
                 OutputSpec.descriptive("nll_infinite",
                         "1 when some true class had probability 0 (unclipped NLL infinite), else 0"),
-                new OutputSpec("accuracy", "top-label accuracy"),
-                new OutputSpec("mean_confidence", "mean top-label confidence"),
-                new OutputSpec("overconfidence", "mean_confidence - accuracy"),
+                new OutputSpec("accuracy", "top-label accuracy").within(0, 1),
+                new OutputSpec("mean_confidence", "mean top-label confidence").within(0, 1),
+                new OutputSpec("overconfidence", "mean_confidence - accuracy").within(-1, 1),
                 OutputSpec.descriptive("ece_error_bound",
                         "bound on |ece - exact ece|: 0 unless equal-mass binning uses its grid"),
                 new OutputSpec("reliability", "table: lower, upper, count, mean_confidence, accuracy per bin"));

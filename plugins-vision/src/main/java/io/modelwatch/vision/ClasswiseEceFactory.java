@@ -51,7 +51,7 @@ public final class ClasswiseEceFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("macro_ece", "mean over classes with samples of the one-vs-rest ECE"),
+                new OutputSpec("macro_ece", "mean over classes with samples of the one-vs-rest ECE").within(0, 1),
                 OutputSpec.descriptive("class_count", "number of classes with samples"),
                 new OutputSpec("classes", "table: class, labels, samples, ece (top max_classes, then __other__)"));
     }

@@ -54,9 +54,9 @@ public final class ConfidenceFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("mean_confidence", "mean top-label confidence"),
+                new OutputSpec("mean_confidence", "mean top-label confidence").within(0, 1),
                 new OutputSpec("confidence_p<percentile>", "percentile of top-label confidence (grid histogram)"),
-                new OutputSpec("mean_entropy", "mean predictive entropy -sum p ln p, in nats"),
+                new OutputSpec("mean_entropy", "mean predictive entropy -sum p ln p, in nats").within(0, Double.POSITIVE_INFINITY),
                 new OutputSpec("confidence_histogram", "table: lower, upper, count, share per confidence bin"),
                 new OutputSpec("predicted_classes", "table: class, count, share (top max_classes, then __other__)"));
     }

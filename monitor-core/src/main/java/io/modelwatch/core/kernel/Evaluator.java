@@ -85,7 +85,7 @@ final class Evaluator {
                 for (Map.Entry<String, GroupStatistics.Estimate> e : est.entrySet()) {
                     double[] ci = slot.isTotal(e.getKey()) ? null : GroupStatistics.interval(e.getValue(), confidence);
                     if (ci != null) {
-                        ints.put(e.getKey(), ci);
+                        ints.put(e.getKey(), slot.withinRange(e.getKey(), ci));
                     }
                 }
             }

@@ -22,7 +22,7 @@ public final class MetricSlot {
     private final String monitor;
     private final Metric<Object> metric;
     private final PluginGuard guard;
-    private final java.util.Set<String> totals;
+    private final java.util.Map<String, io.modelwatch.api.OutputSpec> outputs;
     private final String pluginVersion;
     private volatile String failure;
 
@@ -31,13 +31,11 @@ public final class MetricSlot {
                java.util.List<io.modelwatch.api.OutputSpec> outputs, String pluginVersion) {
         this.index = index;
         this.pluginVersion = pluginVersion == null ? "unknown" : pluginVersion;
-        java.util.Set<String> t = new java.util.HashSet<>();
+        java.util.Map<String, io.modelwatch.api.OutputSpec> byName = new java.util.HashMap<>();
         for (io.modelwatch.api.OutputSpec o : outputs) {
-            if (o.descriptive()) {
-                t.add(o.name());
-            }
+            byName.put(o.name(), o);
         }
-        this.totals = java.util.Set.copyOf(t);
+        this.outputs = java.util.Map.copyOf(byName);
         this.name = name;
         this.type = type;
         this.monitor = monitor;
@@ -92,18 +90,39 @@ public final class MetricSlot {
      * {@code counts_n}.
      */
     boolean isTotal(String output) {
-        if (totals.contains(output)) {
-            return true;
+        io.modelwatch.api.OutputSpec spec = spec(output);
+        return spec != null && spec.descriptive();
+    }
+
+    /**
+     * Cuts an interval of an output to the values the output can take ({@link
+     * io.modelwatch.api.OutputSpec#lowest()} to {@code highest()}); returns it.
+     */
+    double[] withinRange(String output, double[] interval) {
+        io.modelwatch.api.OutputSpec spec = spec(output);
+        if (spec != null && spec.bounded()) {
+            interval[0] = Math.min(Math.max(interval[0], spec.lowest()), spec.highest());
+            interval[1] = Math.max(Math.min(interval[1], spec.highest()), spec.lowest());
+        }
+        return interval;
+    }
+
+    /** The declared output an output name stands for, through the placeholders above; or null. */
+    private io.modelwatch.api.OutputSpec spec(String output) {
+        io.modelwatch.api.OutputSpec spec = outputs.get(output);
+        if (spec != null) {
+            return spec;
         }
         int i = output.length();
         while (i > 0 && Character.isDigit(output.charAt(i - 1))) {
             i--;
         }
         if (i == output.length() || i == 0) {
-            return false;
+            return null;
         }
         String prefix = output.substring(0, i);
-        return totals.contains(prefix + "k") || totals.contains(prefix + "n");
+        spec = outputs.get(prefix + "k");
+        return spec != null ? spec : outputs.get(prefix + "n");
     }
 
     boolean failed() {

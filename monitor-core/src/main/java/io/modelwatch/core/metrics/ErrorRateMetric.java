@@ -53,7 +53,7 @@ public final class ErrorRateMetric implements Metric<ErrorRateMetric.State> {
 
         @Override
         public List<OutputSpec> outputs() {
-            return List.of(new OutputSpec("rate", "errors / records, 0 to 1"),
+            return List.of(new OutputSpec("rate", "errors / records, 0 to 1").within(0, 1),
                     OutputSpec.descriptive("errors", "records marked as failed"));
         }
 

@@ -50,7 +50,7 @@ public final class ThroughputMetric implements Metric<ThroughputMetric.State> {
 
         @Override
         public List<OutputSpec> outputs() {
-            return List.of(new OutputSpec("per_second", "records per second of event time"));
+            return List.of(new OutputSpec("per_second", "records per second of event time").within(0, Double.POSITIVE_INFINITY));
         }
 
         @Override

@@ -153,7 +153,8 @@ class CommandsTest {
         assertThat(cli.code()).as(cli.toString()).isZero();
         assertThat(cli.out().lines()).containsExactly(
                 "NAME       VERSION          API   STATUS   FOLDER                                   METRICS",
-                "core       dev              1.0   loaded   " + String.format("%-40s", "(built in)")
+                "core       dev              " + String.format("%-5s", io.modelwatch.api.ApiVersion.current())
+                        + " loaded   " + String.format("%-40s", "(built in)")
                         + " core.count, core.error_rate, core.latency, core.throughput");
     }
 

@@ -215,7 +215,8 @@ class FailingPluginTest {
                 .toString()));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("           problem: ").contains("broken.jar"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(String.format("%-10s %-16s %-5s %-8s %-40s %s",
-                "faulty", "0.9.0", "1.0", "loaded", dir.resolve("plugins/faulty"), "faulty.explode")));
+                "faulty", "0.9.0", io.modelwatch.api.ApiVersion.current(), "loaded", dir.resolve("plugins/faulty"),
+                "faulty.explode")));
     }
 
     @Test

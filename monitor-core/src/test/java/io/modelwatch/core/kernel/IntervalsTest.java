@@ -165,6 +165,42 @@ class IntervalsTest {
         assertThat(rate.intervals()).doesNotContainKey("errors");
     }
 
+    /**
+     * One error in 1,000 records: the jackknife interval of the rate, mean ± t·se, reaches below
+     * 0, where no error rate can be; the host cuts it at the output's declared lowest value and
+     * leaves the upper end as the definition gives it.
+     */
+    @Test
+    void anIntervalStopsAtTheRangeOfItsOutput() throws Exception {
+        KernelHarness h = new KernelHarness(dir);
+        int n = 1000;
+        int groups = 8;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add("{\"ts\":" + (T0 + i) + ",\"error\":" + (i == 500 ? "true" : "false") + "}");
+        }
+        h.write("in.jsonl", lines);
+        KernelHarness.Run run = h.run("""
+                monitors:
+                  - name: rare
+                    source: { path: in.jsonl }
+                    fields: { time: /ts, failed: /error }
+                    intervals: { groups: 8, confidence: 0.9 }
+                    metrics:
+                      - type: core.error_rate
+                """);
+        double[] looRate = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            looRate[g] = (g == 500 % groups ? 0.0 : 1.0) / (n - n / groups);
+        }
+        double t = new TDistribution(groups - 1).inverseCumulativeProbability(0.95);
+        double se = jackknifeSe(looRate);
+        assertThat(1.0 / n - t * se).as("the uncut lower end").isNegative();
+        double[] interval = run.of("core.error_rate").get(0).intervals().get("rate");
+        assertThat(interval[0]).isEqualTo(0.0);
+        assertThat(interval[1]).isCloseTo(1.0 / n + t * se, within(1e-12));
+    }
+
     private static double jackknifeSe(double[] loo) {
         int g = loo.length;
         double mean = 0;

@@ -58,15 +58,15 @@ public final class BleuFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         List<OutputSpec> out = new ArrayList<>();
-        out.add(new OutputSpec("score", "Corpus BLEU, 0 to 100."));
-        out.add(new OutputSpec("bp", "Brevity penalty, 0 to 1."));
-        out.add(new OutputSpec("ratio", "Hypothesis length / reference length (0 when the reference length is 0)."));
+        out.add(new OutputSpec("score", "Corpus BLEU, 0 to 100.").within(0, 100));
+        out.add(new OutputSpec("bp", "Brevity penalty, 0 to 1.").within(0, 1));
+        out.add(new OutputSpec("ratio", "Hypothesis length / reference length (0 when the reference length is 0).").within(0, Double.POSITIVE_INFINITY));
         out.add(OutputSpec.descriptive("sys_len", "Hypothesis tokens, summed."));
         out.add(OutputSpec.descriptive("ref_len", "Closest-reference tokens, summed."));
-        out.add(new OutputSpec("precision_n", "Modified n-gram precision of order n (1..max_ngram_order), 0 to 100, after smoothing."));
+        out.add(new OutputSpec("precision_n", "Modified n-gram precision of order n (1..max_ngram_order), 0 to 100, after smoothing.").within(0, 100));
         out.add(OutputSpec.descriptive("counts_n", "Clipped n-gram matches of order n (add-k additions included)."));
         out.add(OutputSpec.descriptive("totals_n", "Hypothesis n-grams of order n (add-k additions included)."));
-        out.add(new OutputSpec("sentence_mean", "Mean sentence BLEU over the window; null unless sentence_mean is true."));
+        out.add(new OutputSpec("sentence_mean", "Mean sentence BLEU over the window; null unless sentence_mean is true.").within(0, 100));
         out.add(OutputSpec.descriptive("unreferenced", "Records skipped because they carry no reference."));
         return out;
     }

@@ -51,7 +51,7 @@ public final class ChrfFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("score", "Corpus chrF (or chrF++), 0 to 100."),
+                new OutputSpec("score", "Corpus chrF (or chrF++), 0 to 100.").within(0, 100),
                 OutputSpec.descriptive("unreferenced", "Records skipped because they carry no reference."));
     }
 

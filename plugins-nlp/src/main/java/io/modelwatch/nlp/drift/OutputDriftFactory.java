@@ -52,9 +52,9 @@ public final class OutputDriftFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("bleu", "Corpus BLEU of outputs against the baseline outputs (100 = unchanged)."),
-                new OutputSpec("chrf", "Corpus chrF2 of outputs against the baseline outputs (100 = unchanged)."),
-                new OutputSpec("identical_rate", "Share of joined outputs identical to the baseline output."),
+                new OutputSpec("bleu", "Corpus BLEU of outputs against the baseline outputs (100 = unchanged).").within(0, 100),
+                new OutputSpec("chrf", "Corpus chrF2 of outputs against the baseline outputs (100 = unchanged).").within(0, 100),
+                new OutputSpec("identical_rate", "Share of joined outputs identical to the baseline output.").within(0, 1),
                 OutputSpec.descriptive("unmatched", "Records whose key has no baseline output."));
     }
 

@@ -45,14 +45,14 @@ public final class TextStatsFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("length_mean", "Mean output length in tokens."),
-                new OutputSpec("length_p50", "Median output length in tokens (exact below 256 tokens, within 3% above)."),
-                new OutputSpec("length_p90", "90th percentile of output length in tokens."),
-                new OutputSpec("length_p99", "99th percentile of output length in tokens."),
-                new OutputSpec("empty_rate", "Share of outputs with no token (empty or whitespace only)."),
-                new OutputSpec("repetition_rate", "Share of outputs in which some 4-gram of tokens occurs twice or more."),
-                new OutputSpec("copy_rate", "Share of outputs equal to their source (ignoring surrounding whitespace); null without source."),
-                new OutputSpec("length_ratio", "Output tokens / source tokens over records with a source; null without source."),
+                new OutputSpec("length_mean", "Mean output length in tokens.").within(0, Double.POSITIVE_INFINITY),
+                new OutputSpec("length_p50", "Median output length in tokens (exact below 256 tokens, within 3% above).").within(0, Double.POSITIVE_INFINITY),
+                new OutputSpec("length_p90", "90th percentile of output length in tokens.").within(0, Double.POSITIVE_INFINITY),
+                new OutputSpec("length_p99", "99th percentile of output length in tokens.").within(0, Double.POSITIVE_INFINITY),
+                new OutputSpec("empty_rate", "Share of outputs with no token (empty or whitespace only).").within(0, 1),
+                new OutputSpec("repetition_rate", "Share of outputs in which some 4-gram of tokens occurs twice or more.").within(0, 1),
+                new OutputSpec("copy_rate", "Share of outputs equal to their source (ignoring surrounding whitespace); null without source.").within(0, 1),
+                new OutputSpec("length_ratio", "Output tokens / source tokens over records with a source; null without source.").within(0, Double.POSITIVE_INFINITY),
                 OutputSpec.descriptive("with_source", "Records that carried a source."));
     }
 

@@ -49,7 +49,7 @@ public final class TerFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("score", "Corpus TER: 100 * edits / reference words; lower is better and it can exceed 100."),
+                new OutputSpec("score", "Corpus TER: 100 * edits / reference words; lower is better and it can exceed 100.").within(0, Double.POSITIVE_INFINITY),
                 OutputSpec.descriptive("num_edits", "Edits (insertions, deletions, substitutions and shifts), summed."),
                 OutputSpec.descriptive("ref_length", "Reference words (average over a record's references), summed."),
                 OutputSpec.descriptive("unreferenced", "Records skipped because they carry no reference."));

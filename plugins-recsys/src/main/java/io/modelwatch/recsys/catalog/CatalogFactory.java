@@ -78,11 +78,11 @@ public final class CatalogFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("coverage@k", "Share of the catalog that appeared in at least one top-k list (an estimate beyond max_items)."),
-                new OutputSpec("gini@k", "Gini index of how often each catalog item appeared, never-shown items counted as 0 (RecBole)."),
-                new OutputSpec("gini_recommended@k", "Gini index over the shown items only (Evidently); undefined for fewer than 2 items."),
-                new OutputSpec("avg_popularity@k", "Mean over users of the average training count of their top-k items."),
-                new OutputSpec("tail_share@k", "Mean over users of the share of their top-k items in the long tail."),
+                new OutputSpec("coverage@k", "Share of the catalog that appeared in at least one top-k list (an estimate beyond max_items).").within(0, 1),
+                new OutputSpec("gini@k", "Gini index of how often each catalog item appeared, never-shown items counted as 0 (RecBole).").within(0, 1),
+                new OutputSpec("gini_recommended@k", "Gini index over the shown items only (Evidently); undefined for fewer than 2 items.").within(0, 1),
+                new OutputSpec("avg_popularity@k", "Mean over users of the average training count of their top-k items.").within(0, Double.POSITIVE_INFINITY),
+                new OutputSpec("tail_share@k", "Mean over users of the share of their top-k items in the long tail.").within(0, 1),
                 OutputSpec.descriptive("distinct_items@k", "Number of distinct items shown in the top k (an estimate beyond max_items)."));
     }
 

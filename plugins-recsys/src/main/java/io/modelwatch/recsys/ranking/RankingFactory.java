@@ -67,12 +67,12 @@ public final class RankingFactory implements MetricFactory {
     @Override
     public List<OutputSpec> outputs() {
         return List.of(
-                new OutputSpec("hit_rate@k", "Share of users with at least one relevant item in the top k."),
-                new OutputSpec("precision@k", "Mean share of the top k that is relevant."),
-                new OutputSpec("recall@k", "Mean share of the user's relevant items found in the top k."),
-                new OutputSpec("mrr@k", "Mean reciprocal rank of the first relevant item (0 when none is in the top k)."),
-                new OutputSpec("ndcg@k", "Mean normalised discounted cumulative gain, with the gain chosen by ndcg_gain."),
-                new OutputSpec("map@k", "Mean average precision, normalised as map_denominator says."),
+                new OutputSpec("hit_rate@k", "Share of users with at least one relevant item in the top k.").within(0, 1),
+                new OutputSpec("precision@k", "Mean share of the top k that is relevant.").within(0, 1),
+                new OutputSpec("recall@k", "Mean share of the user's relevant items found in the top k.").within(0, 1),
+                new OutputSpec("mrr@k", "Mean reciprocal rank of the first relevant item (0 when none is in the top k).").within(0, 1),
+                new OutputSpec("ndcg@k", "Mean normalised discounted cumulative gain, with the gain chosen by ndcg_gain.").within(0, 1),
+                new OutputSpec("map@k", "Mean average precision, normalised as map_denominator says.").within(0, 1),
                 OutputSpec.descriptive("users@k", "How many users the means are over."));
     }
 
