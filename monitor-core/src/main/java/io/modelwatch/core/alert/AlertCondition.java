@@ -281,6 +281,35 @@ public final class AlertCondition {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * Returns this condition with the change of every output it compares with the baseline
+     * ({@code delta.X}, {@code delta_interval.lo.X}, {@code delta_interval.hi.X}) required to be
+     * significant too: {@code delta.score < -2} becomes {@code delta.score < -2 and significant.score}.
+     * A rule's {@code significant: true} asks for this.
+     *
+     * @throws IllegalArgumentException when the condition compares no output with the baseline
+     */
+    public AlertCondition requiringSignificance() {
+        List<Reference> added = new ArrayList<>();
+        for (Reference ref : references) {
+            if (ref.source() == Source.DELTA || ref.source() == Source.DELTA_INTERVAL_LO
+                    || ref.source() == Source.DELTA_INTERVAL_HI) {
+                added.add(new Reference(Source.SIGNIFICANT, ref.output(), ref.column()));
+            }
+        }
+        if (added.isEmpty()) {
+            throw new IllegalArgumentException("significant: true needs a change from the baseline in the condition,"
+                    + " such as delta.score < -2 (it then also requires significant.score)");
+        }
+        Node node = root;
+        List<Reference> all = new ArrayList<>(references);
+        for (Reference ref : distinct(added)) {
+            node = new And(node, new Flag(ref));
+            all.add(ref);
+        }
+        return new AlertCondition(text, node, distinct(all));
+    }
+
     /** Returns the condition fully parenthesised, such as {@code ((not (a < 1)) and significant.b)}. */
     @Override
     public String toString() {

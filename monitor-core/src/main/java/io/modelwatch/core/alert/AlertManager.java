@@ -101,8 +101,8 @@ public final class AlertManager implements ResultSink {
                         continue;
                     }
                     try {
-                        list.add(new Rule(rc.displayName(), AlertCondition.parse(rc.when()), Math.max(1, rc.forWindows())));
-                    } catch (AlertSyntaxException e) {
+                        list.add(new Rule(rc.displayName(), rc.condition(), Math.max(1, rc.forWindows())));
+                    } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("monitor '" + m.name() + "', metric '" + mc.displayName()
                                 + "': alert rule: " + e.getMessage(), e);
                     }

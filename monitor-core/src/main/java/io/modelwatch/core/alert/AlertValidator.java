@@ -103,6 +103,18 @@ public final class AlertValidator {
                 errors.add(rpath + ".when", e.getMessage());
                 continue;
             }
+            if (rule.significant()) {
+                try {
+                    rule.condition();
+                } catch (IllegalArgumentException e) {
+                    errors.add(rpath + ".significant", e.getMessage());
+                    continue;
+                }
+                if (!intervals) {
+                    errors.add(rpath + ".significant", "significant: true needs the monitor's intervals, which are off"
+                            + " (intervals: { enabled: false })");
+                }
+            }
             for (Reference ref : condition.references()) {
                 String problem = problem(ref, type, outputs == null ? List.of() : outputs, hasBaseline, intervals);
                 if (problem != null) {

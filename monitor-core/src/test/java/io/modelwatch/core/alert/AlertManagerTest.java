@@ -76,6 +76,23 @@ class AlertManagerTest {
     }
 
     @Test
+    void significantTrueFiresOnlyOnASignificantChange() {
+        AlertManager m = manager("[ { when: \"delta.score < -2\", significant: true } ]");
+
+        feed(m,
+                Results.result().window(0).value("score", 20.0).baseline("score", 25.0).significant("score", false).build(),
+                Results.result().window(1).value("score", 20.0).baseline("score", 25.0).significant("score", true).build(),
+                Results.result().window(2).value("score", 24.0).baseline("score", 25.0).significant("score", true).build(),
+                Results.result().window(3).value("score", 20.0).baseline("score", 25.0).build());
+
+        assertThat(brief(recorder.transitions)).containsExactly(
+                "delta.score < -2: inactive -> firing @1",
+                "delta.score < -2: firing -> resolved @2");
+        assertThat(recorder.transitions.get(0).values())
+                .containsExactly(entry("delta.score", -5.0), entry("significant.score", 1.0));
+    }
+
+    @Test
     void forTwoIsPendingFirstAndAWindowWhereItDoesNotHoldStartsAgain() {
         AlertManager m = manager("[ { when: \"score < 25\", for: 2 } ]");
 

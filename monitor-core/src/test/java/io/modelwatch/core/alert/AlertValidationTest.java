@@ -93,6 +93,31 @@ class AlertValidationTest {
     }
 
     @Test
+    void significantTrueNeedsAChangeFromTheBaselineAndTheIntervals() {
+        assertThat(latencyAlerts("""
+                      - { when: "delta.p99 > 20", significant: true }
+                      - { when: "p99 > 250", significant: true }
+                """)).containsExactly(
+                "monitors.yaml:11: monitors[0].metrics[0].alerts[1].significant: significant: true needs a change from"
+                        + " the baseline in the condition, such as delta.score < -2 (it then also requires"
+                        + " significant.score)");
+        assertThat(validate("""
+                monitors:
+                  - name: checkout
+                    source: { type: jsonl, path: data/p.jsonl }
+                    fields: { time: /ts, latency: /latency_ms }
+                    window: { size: 1h }
+                    baseline: { previous: 1 }
+                    intervals: { enabled: false }
+                    metrics:
+                      - type: core.latency
+                        alerts: [ { when: "delta.p99 > 20", significant: true } ]
+                """).errors()).containsExactly(
+                "monitors.yaml:10: monitors[0].metrics[0].alerts[0].significant: significant: true needs the monitor's"
+                        + " intervals, which are off (intervals: { enabled: false })");
+    }
+
+    @Test
     void aSyntaxErrorIsReportedAtTheRulesWhenWithItsColumn() {
         assertThat(latencyAlerts("""
                       - { when: "p99 > " }
