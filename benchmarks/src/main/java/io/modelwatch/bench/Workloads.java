@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  */
 final class Workloads {
     static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final boolean FULL_DIGITS = Boolean.getBoolean("modelwatch.bench.full-digits");
 
     private Workloads() {
     }
@@ -50,7 +51,11 @@ final class Workloads {
                         }
                         sb.append(",\"probs\":[");
                         for (int c = 0; c < 10; c++) {
-                            sb.append(c == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", p[c] / sum));
+                            double prob = p[c] / sum;
+                            // Six decimals by default; -Dmodelwatch.bench.full-digits=true writes the shortest
+                            // form that reads back exactly (up to 17 digits), as json.dumps of a float does.
+                            sb.append(c == 0 ? "" : ",").append(FULL_DIGITS ? Double.toString(prob)
+                                    : String.format(Locale.ROOT, "%.6f", prob));
                         }
                         sb.append("],\"label\":").append(random.nextInt(10));
                         break;

@@ -15,8 +15,8 @@ import java.util.Map;
  * without a parser object or a String per field name.
  *
  * <p>It accepts only a strict subset of JSON: strings of well-formed UTF-8 (escapes in field
- * names excepted), numbers whose integer form fits 18 digits, nesting up to 64 levels, the four
- * JSON white-space characters. Every such line is valid JSON that Jackson reads the same way. On anything else,
+ * names excepted), integers that fit a long, nesting up to 64 levels, the four JSON white-space
+ * characters. Every such line is valid JSON that Jackson reads the same way. On anything else,
  * including every malformed line, it declines ({@link #decode} returns false) and the decoder
  * parses the line again with Jackson, which decides and words the error. So a line either gives
  * here exactly the record Jackson's walk gives, or is not decoded here at all.
@@ -379,7 +379,7 @@ final class FastLineScanner {
 
     /**
      * Scans a JSON number at {@link #p}, setting {@link #integral} and {@link #longValue} or
-     * {@link #doubleValue}. Integers beyond 18 digits and {@code -0} decline (Jackson has its own
+     * {@link #doubleValue}. Integers beyond a long and {@code -0} decline (Jackson has its own
      * rules for them); decimals are converted exactly (Clinger's fast path when the digits fit
      * 2^53 and the power of ten is exact, else the same correctly rounded parser Jackson uses).
      */
@@ -400,10 +400,10 @@ final class FastLineScanner {
             digits = 1;
         } else if (c >= '1' && c <= '9') {
             while (isDigit(c = at(p))) {
-                mantissa = mantissa * 10 + (c - '0');
-                if (++digits > 18) {
-                    throw DECLINE;
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (c - '0');
                 }
+                digits++;
                 p++;
             }
         } else {
@@ -453,10 +453,18 @@ final class FastLineScanner {
             throw DECLINE;
         }
         if (!decimal) {
-            if (negative && mantissa == 0) {
-                throw DECLINE;
+            if (negative && mantissa == 0 || digits > 19) {
+                throw DECLINE; // -0, and integers Jackson reads as BigInteger
             }
             integral = true;
+            if (digits == 19) {
+                try {
+                    longValue = Long.parseLong(new String(b, start, p - start, StandardCharsets.ISO_8859_1));
+                } catch (NumberFormatException beyondLong) {
+                    throw DECLINE;
+                }
+                return;
+            }
             longValue = negative ? -mantissa : mantissa;
             return;
         }
