@@ -35,11 +35,12 @@ import org.flywaydb.core.api.FlywayException;
  * transaction.
  *
  * <p>Thread-safe: calls are serialised on one connection. A connection the database dropped (a
- * server restart, a network cut) is replaced at the next call. Results that cannot be written while
- * the database is unreachable wait in memory, in order, and are written first by the next call that
- * gets through (retried with a backoff of 1 s doubling to 60 s, and always before a checkpoint, in
+ * server restart, a network cut) is replaced at the next call. Results and alert events that
+ * cannot be written while the database is unreachable wait in memory, in order, and are written
+ * first by the next call that gets through (retried with a backoff of 1 s doubling to 60 s, and always before a checkpoint, in
  * the checkpoint's transaction, so a checkpoint never counts results that are not stored); past
- * {@value #MAX_PENDING_RESULTS} waiting results, saving fails. Times are kept at millisecond
+ * {@value #MAX_PENDING_RESULTS} waiting results, saving fails (past {@value #MAX_PENDING_EVENTS} alert
+ * events, the oldest are dropped). Times are kept at millisecond
  * precision. Failures are {@link StoreException}s whose message names the database and what to try.
  */
 public final class ResultStore implements AutoCloseable {
@@ -62,6 +63,8 @@ public final class ResultStore implements AutoCloseable {
 
     /** How many results may wait in memory while the database is unreachable. */
     static final int MAX_PENDING_RESULTS = 100_000;
+    /** How many alert events may wait; beyond, the oldest are dropped (with a warning). */
+    static final int MAX_PENDING_EVENTS = 10_000;
     private static final long FIRST_BACKOFF_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultStore.class);
@@ -74,6 +77,7 @@ public final class ResultStore implements AutoCloseable {
     private boolean closed;
     /** Windows of results not yet written, oldest first, and how many results they hold. */
     private final java.util.ArrayDeque<List<WindowResult>> pending = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<AlertEvent> pendingEvents = new java.util.ArrayDeque<>();
     private int pendingResults;
     private long retryAt = Long.MIN_VALUE;
     private long backoff = FIRST_BACKOFF_MILLIS;
@@ -217,7 +221,7 @@ public final class ResultStore implements AutoCloseable {
             checkOpen();
             pending.add(List.copyOf(window));
             pendingResults += window.size();
-            if (pending.size() > 1 && clock.millis() < retryAt) {
+            if (pending.size() + pendingEvents.size() > 1 && clock.millis() < retryAt) {
                 checkPendingLimit(null);
                 return;
             }
@@ -249,7 +253,19 @@ public final class ResultStore implements AutoCloseable {
         return pendingResults;
     }
 
+    /** Writes the waiting results and alert events (oldest first) on a connection, inside its transaction. */
     private void writePending(Connection c) throws SQLException {
+        if (!pendingEvents.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_ALERT_EVENT)) {
+                for (AlertEvent e : pendingEvents) {
+                    writeEvent(s, e);
+                }
+                s.executeBatch();
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
         long now = clock.millis();
         try (PreparedStatement s = c.prepareStatement(UPSERT_RESULT)) {
             for (List<WindowResult> window : pending) {
@@ -271,13 +287,15 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** After the waiting results were committed. */
+    /** After the waiting results and alert events were committed. */
     private void pendingWritten() {
         if (unreachableSince != null) {
-            LOG.info("store: the results store at {} is reachable again; wrote the {} results of {} windows that waited"
-                    + " since {}", url, pendingResults, pending.size(), unreachableSince);
+            LOG.info("store: the results store at {} is reachable again; wrote the {} results of {} windows and the {}"
+                    + " alert events that waited since {}", url, pendingResults, pending.size(), pendingEvents.size(),
+                    unreachableSince);
             unreachableSince = null;
         }
+        pendingEvents.clear();
         pending.clear();
         pendingResults = 0;
         backoff = FIRST_BACKOFF_MILLIS;
@@ -376,29 +394,62 @@ public final class ResultStore implements AutoCloseable {
         saveAlertEvent("delivery_failed", transition, channel, detail);
     }
 
+    /** An alert event not yet written. */
+    private record AlertEvent(String kind, AlertTransition t, String channel, String detail, Instant at, String body) {
+    }
+
     private void saveAlertEvent(String kind, AlertTransition t, String channel, String detail) {
         requireNonNull(t, "transition is null");
         Instant at = Instant.ofEpochMilli((t.at() == null ? clock.instant() : t.at()).toEpochMilli());
         String body = StoreJson.alertEvent(kind, t, at, channel, detail);
-        inTransaction("save an alert event of " + t.monitor(), c -> {
-            try (PreparedStatement s = c.prepareStatement(INSERT_ALERT_EVENT)) {
-                s.setString(1, kind);
-                s.setString(2, t.monitor());
-                s.setString(3, t.metric());
-                s.setString(4, StoreJson.segment(t.segment()));
-                s.setString(5, t.rule());
-                s.setString(6, t.from());
-                s.setString(7, t.to());
-                setMillis(s, 8, t.windowStart());
-                setMillis(s, 9, t.windowEnd());
-                s.setLong(10, at.toEpochMilli());
-                s.setString(11, channel);
-                s.setString(12, detail);
-                s.setString(13, body);
-                s.executeUpdate();
+        synchronized (this) {
+            checkOpen();
+            pendingEvents.add(new AlertEvent(kind, t, channel, detail, at, body));
+            if (pendingEvents.size() + pending.size() > 1 && clock.millis() < retryAt) {
+                dropOldEvents();
+                return;
             }
-            return null;
-        });
+            try {
+                inTransaction("save an alert event of " + t.monitor(), c -> {
+                    writePending(c);
+                    return null;
+                });
+                pendingWritten();
+            } catch (StoreUnreachableException e) {
+                unreachable(e);
+                dropOldEvents();
+            } catch (StoreException e) {
+                pendingEvents.removeLast();
+                throw e;
+            }
+        }
+    }
+
+    /** Keeps at most {@value #MAX_PENDING_EVENTS} waiting alert events, dropping the oldest with a warning. */
+    private void dropOldEvents() {
+        if (pendingEvents.size() > MAX_PENDING_EVENTS) {
+            AlertEvent dropped = pendingEvents.removeFirst();
+            LOG.warn("store: more than {} alert events wait for the results store at {}; dropped the oldest ({} of {})",
+                    MAX_PENDING_EVENTS, url, dropped.kind(), dropped.t().monitor());
+        }
+    }
+
+    private static void writeEvent(PreparedStatement s, AlertEvent e) throws SQLException {
+        AlertTransition t = e.t();
+        s.setString(1, e.kind());
+        s.setString(2, t.monitor());
+        s.setString(3, t.metric());
+        s.setString(4, StoreJson.segment(t.segment()));
+        s.setString(5, t.rule());
+        s.setString(6, t.from());
+        s.setString(7, t.to());
+        setMillis(s, 8, t.windowStart());
+        setMillis(s, 9, t.windowEnd());
+        s.setLong(10, e.at().toEpochMilli());
+        s.setString(11, e.channel());
+        s.setString(12, e.detail());
+        s.setString(13, e.body());
+        s.addBatch();
     }
 
     /**
@@ -450,7 +501,7 @@ public final class ResultStore implements AutoCloseable {
         byte[] bytes = data.clone();
         long now = clock.millis();
         synchronized (this) {
-            boolean hadPending = !pending.isEmpty();
+            boolean hadPending = !pending.isEmpty() || !pendingEvents.isEmpty();
             // Waiting results go first, in the same transaction: the checkpoint's position counts them.
             inTransaction("save the checkpoint of " + monitor, c -> {
                 if (hadPending) {
@@ -530,7 +581,7 @@ public final class ResultStore implements AutoCloseable {
             return;
         }
         StoreException unsaved = null;
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() || !pendingEvents.isEmpty()) {
             try {
                 inTransaction("save the waiting results", c -> {
                     writePending(c);
@@ -539,8 +590,8 @@ public final class ResultStore implements AutoCloseable {
                 pendingWritten();
             } catch (StoreException e) {
                 unsaved = new StoreException("the results store at " + url + " is still unreachable (" + e.getMessage()
-                        + "): the " + pendingResults + " results of " + pending.size() + " windows that waited since "
-                        + unreachableSince + " are not stored", e);
+                        + "): the " + pendingResults + " results of " + pending.size() + " windows and the "
+                        + pendingEvents.size() + " alert events that waited since " + unreachableSince + " are not stored", e);
             }
         }
         closed = true;

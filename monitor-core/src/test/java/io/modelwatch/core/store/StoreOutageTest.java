@@ -159,7 +159,30 @@ class StoreOutageTest {
         lost.saveResults(List.of(window(2), window(3)));
         assertThatThrownBy(lost::close).isInstanceOf(StoreException.class)
                 .hasMessageContaining("is still unreachable")
-                .hasMessageContaining("the 2 results of 1 windows that waited since 2026-11-10T00:00:00Z are not stored");
+                .hasMessageContaining("the 2 results of 1 windows and the 0 alert events that waited since"
+                        + " 2026-11-10T00:00:00Z are not stored");
+    }
+
+    @Test
+    void alertEventsWaitWithTheResults() throws Exception {
+        try (ResultStore store = open()) {
+            proxy.stop();
+            store.saveAlertTransition(Results.transition("m", "inactive", "firing", "2026-11-10T00:00:00Z"));
+            store.saveResults(List.of(window(1)));
+            store.saveDeliveryFailure(Results.transition("m", "inactive", "firing", "2026-11-10T00:00:00Z"), "webhook",
+                    "HTTP 503");
+            proxy.start();
+            clock.advance(Duration.ofSeconds(5));
+            store.saveAlertTransition(Results.transition("m", "firing", "resolved", "2026-11-10T01:00:00Z"));
+
+            assertThat(store.pendingResults()).isZero();
+            assertThat(store.results("m", null, null, 100)).containsExactlyElementsOf(json(window(1)));
+            assertThat(store.alertEvents("m", null, 100)).hasSize(3).satisfies(events -> {
+                assertThat(events.get(0)).contains("\"kind\":\"transition\"", "\"to\":\"firing\"");
+                assertThat(events.get(1)).contains("\"kind\":\"delivery_failed\"", "HTTP 503");
+                assertThat(events.get(2)).contains("\"to\":\"resolved\"");
+            });
+        }
     }
 
     @Test
