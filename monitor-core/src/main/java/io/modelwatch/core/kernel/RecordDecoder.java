@@ -141,6 +141,10 @@ final class RecordDecoder {
     private boolean fastEnabled = true;
     private long fastLines;
     private boolean alwaysFast;
+    private boolean fastDisabledForGood;
+    /** Lines parsed by Jackson alone since the fast path was turned off. */
+    private int jacksonLines;
+    static final int RETRY_AFTER = 1 << 16;
 
     /** Returns the segment values read for the last record (null where missing); reused. */
     String[] segmentValues() {
@@ -167,6 +171,11 @@ final class RecordDecoder {
 
     /** As {@link #decode(String, DecodedRecord)}, from {@code length} UTF-8 bytes of {@code buf} at {@code offset}. */
     String decode(byte[] buf, int offset, int length, DecodedRecord rec) {
+        if (!fastEnabled && !fastDisabledForGood && ++jacksonLines == RETRY_AFTER) {
+            // A log can change (a burst of odd lines at its start): try the fast path again.
+            fastEnabled = true;
+            jacksonLines = 0;
+        }
         if (fastEnabled) {
             reset(rec);
             if (fast.decode(buf, offset, length, rec)) {
@@ -210,8 +219,8 @@ final class RecordDecoder {
 
     /**
      * Counts a line the fast path handled or declined; every 1,024 lines, turns the fast path off
-     * for good when it declined more than a quarter of them (a log full of non-ASCII text, say),
-     * so such logs do not pay for two parses per line.
+     * when it declined more than a quarter of them (a log full of huge integers, say), so such logs
+     * do not pay for two parses per line. It is tried again after {@value #RETRY_AFTER} lines.
      */
     private void reviewFastPath(boolean declined) {
         if (declined) {
@@ -239,9 +248,10 @@ final class RecordDecoder {
         alwaysFast = true;
     }
 
-    /** Turns the fast path off, so every line goes through Jackson (for tests that compare the two). */
+    /** Turns the fast path off for good, so every line goes through Jackson (for tests that compare the two). */
     void disableFastPath() {
         fastEnabled = false;
+        fastDisabledForGood = true;
     }
 
     private String timeProblem;

@@ -222,6 +222,13 @@ class FastLineScannerTest {
             assertThat(rec.num[num]).isEqualTo(Double.parseDouble("9923372036854775807" + i));
         }
         assertThat(decoder.fastPathEnabled()).isFalse();
+        long before = decoder.fastLines();
+        for (int i = 1; i < RecordDecoder.RETRY_AFTER; i++) {
+            assertThat(decoder.decode("{\"ts\":1793491200000,\"latency_ms\":" + i + "}", rec)).isNull();
+        }
+        assertThat(decoder.fastLines()).as("off while it rests").isEqualTo(before);
+        assertThat(decoder.decode("{\"ts\":1793491200000,\"latency_ms\":1}", rec)).isNull();
+        assertThat(decoder.fastLines()).as("tried again").isEqualTo(before + 1);
         RecordDecoder plain = plan.newDecoder();
         for (int i = 0; i < 2048; i++) {
             assertThat(plain.decode("{\"ts\":1793491200000,\"output\":{\"text\":\"größe \\\"" + i + "\\\"\"}}", rec)).isNull();
