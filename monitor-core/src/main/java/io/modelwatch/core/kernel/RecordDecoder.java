@@ -138,10 +138,12 @@ final class RecordDecoder {
     /** Lines tried on the fast path and those it handed to Jackson, since the last review. */
     private int fastTried;
     private int fastDeclined;
-    private boolean fastEnabled = true;
+    /** {@code -Dmodelwatch.decoder.fast-path=false} sends every line to Jackson (for comparing the two). */
+    private static final boolean FAST_PATH = !"false".equalsIgnoreCase(System.getProperty("modelwatch.decoder.fast-path"));
+    private boolean fastEnabled = FAST_PATH;
     private long fastLines;
     private boolean alwaysFast;
-    private boolean fastDisabledForGood;
+    private boolean fastDisabledForGood = !FAST_PATH;
     /** Lines parsed by Jackson alone since the fast path was turned off. */
     private int jacksonLines;
     static final int RETRY_AFTER = 1 << 16;
