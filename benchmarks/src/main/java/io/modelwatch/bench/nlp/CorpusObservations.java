@@ -2,6 +2,7 @@ package io.modelwatch.bench.nlp;
 
 import io.modelwatch.api.FieldRef;
 import io.modelwatch.api.Observation;
+import io.modelwatch.bench.BenchObservation;
 import io.modelwatch.nlp.text.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,33 +48,14 @@ final class CorpusObservations {
     }
 
     /** One segment; fields are found by name, as a host would by slot. */
-    private static final class Segment implements Observation {
+    private static final class Segment extends BenchObservation {
         private final String hypothesis;
         private final List<String> references;
 
         Segment(String hypothesis, List<String> references) {
+            super("bench");
             this.hypothesis = hypothesis;
             this.references = references;
-        }
-
-        @Override
-        public long timeMillis() {
-            return 0;
-        }
-
-        @Override
-        public String id() {
-            return null;
-        }
-
-        @Override
-        public String model() {
-            return "bench";
-        }
-
-        @Override
-        public Map<String, String> segment() {
-            return Map.of();
         }
 
         @Override
@@ -89,41 +71,6 @@ final class CorpusObservations {
         @Override
         public List<String> texts(FieldRef field) {
             return field.name().equals("references") ? references : null;
-        }
-
-        @Override
-        public double number(FieldRef field) {
-            return Double.NaN;
-        }
-
-        @Override
-        public double[] numbers(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public long integer(FieldRef field) {
-            return MISSING_INTEGER;
-        }
-
-        @Override
-        public List<String> ids(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public Map<String, Double> gradedIds(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public boolean flag(FieldRef field) {
-            return false;
-        }
-
-        @Override
-        public Object scalar(FieldRef field) {
-            return null;
         }
     }
 }

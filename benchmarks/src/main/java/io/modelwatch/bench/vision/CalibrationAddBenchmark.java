@@ -3,11 +3,10 @@ package io.modelwatch.bench.vision;
 import io.modelwatch.api.FieldRef;
 import io.modelwatch.api.Metric;
 import io.modelwatch.api.Observation;
+import io.modelwatch.bench.BenchObservation;
 import io.modelwatch.testkit.TestMetricSpec;
 import io.modelwatch.vision.CalibrationFactory;
 import io.modelwatch.vision.ConfidenceFactory;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -117,13 +116,14 @@ public class CalibrationAddBenchmark {
     }
 
     /** A reused observation over prepared rows: {@code probs} is row {@link #index}, {@code label} its class. */
-    static final class PreparedRecords implements Observation {
+    static final class PreparedRecords extends BenchObservation {
         private final double[][] probs;
         private final Double[] labels;
         private int cursor;
         int index;
 
         PreparedRecords(double[][] probs, Double[] labels) {
+            super("resnet-50");
             this.probs = probs;
             this.labels = labels;
         }
@@ -141,63 +141,13 @@ public class CalibrationAddBenchmark {
         }
 
         @Override
-        public String id() {
-            return null;
-        }
-
-        @Override
-        public String model() {
-            return "resnet-50";
-        }
-
-        @Override
-        public Map<String, String> segment() {
-            return Map.of();
-        }
-
-        @Override
         public boolean has(FieldRef field) {
             return "probs".equals(field.name()) || "label".equals(field.name());
         }
 
         @Override
-        public String text(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public List<String> texts(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public double number(FieldRef field) {
-            return Double.NaN;
-        }
-
-        @Override
         public double[] numbers(FieldRef field) {
             return "probs".equals(field.name()) ? probs[index] : null;
-        }
-
-        @Override
-        public long integer(FieldRef field) {
-            return MISSING_INTEGER;
-        }
-
-        @Override
-        public List<String> ids(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public Map<String, Double> gradedIds(FieldRef field) {
-            return null;
-        }
-
-        @Override
-        public boolean flag(FieldRef field) {
-            return false;
         }
 
         @Override
