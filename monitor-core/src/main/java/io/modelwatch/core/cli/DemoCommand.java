@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
         }
         spec.commandLine().getErr().println("demo: logs in " + data + ", configuration " + config
-                + ", results in " + dir.resolve("out/results.jsonl"));
+                + ", results in " + dir.resolve("out/results.jsonl") + " and " + dir.resolve("out/report.html"));
         spec.commandLine().getErr().flush();
         try {
             return RunCommand.run(bootstrap.prepare(config), spec.commandLine().getOut(), spec.commandLine().getErr(), 1, bootstrap);

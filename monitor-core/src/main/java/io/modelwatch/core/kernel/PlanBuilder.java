@@ -34,7 +34,7 @@ import java.util.Set;
  * together.
  */
 public final class PlanBuilder {
-    private static final Set<String> SINK_TYPES = Set.of("console", "jsonl");
+    private static final Set<String> SINK_TYPES = Set.of("console", "html", "jsonl");
     private static final Set<String> TIME_FORMATS = Set.of("auto", "iso", "epoch-millis", "epoch-seconds");
 
     private final MetricRegistry registry;

@@ -74,6 +74,11 @@ public final class SinkRouter implements ResultSink {
                             .toAbsolutePath().normalize();
                     sinks.add(opened.computeIfAbsent("jsonl:" + file, k -> new JsonlSink(file, append)));
                     break;
+                case "html":
+                    Path page = (c.path() == null ? dataDir.resolve("report.html") : baseDir.resolve(c.path()))
+                            .toAbsolutePath().normalize();
+                    sinks.add(opened.computeIfAbsent("html:" + page, k -> new HtmlSink(page, java.time.Clock.systemUTC())));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown sink type " + c.type());
             }

@@ -46,6 +46,25 @@ class SinksTest {
     }
 
     @Test
+    void anHtmlSinkWritesOnePageWithEveryMonitorsChartsAtTheEnd() throws Exception {
+        Cli cli = run("sinks: [ { type: html } ]\nmonitors:\n" + monitor("a", "") + monitor("b", "[ { type: html, path: out/b.html } ]"));
+
+        assertThat(cli.code()).as(cli.toString()).isZero();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        org.w3c.dom.Document all = f.newDocumentBuilder().parse(dir.resolve("data/report.html").toFile());
+        javax.xml.xpath.XPath x = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertThat(x.evaluate("count(//section)", all)).isEqualTo("2");
+        assertThat(x.evaluate("//section[1]/h2", all)).isEqualTo("a");
+        // Five daily windows: a chart per latency output, and a row per window.
+        assertThat(x.evaluate("count(//section[1]//figure)", all)).isEqualTo("7");
+        assertThat(x.evaluate("count(//section[1]//table[@class='windows']/tbody/tr)", all)).isEqualTo("5");
+        org.w3c.dom.Document own = f.newDocumentBuilder().parse(dir.resolve("out/b.html").toFile());
+        assertThat(x.evaluate("count(//section)", own)).isEqualTo("1");
+        assertThat(x.evaluate("//section/h2", own)).isEqualTo("b");
+        assertThat(Files.exists(dir.resolve("out/b.html.tmp"))).isFalse();
+    }
+
+    @Test
     void twoMonitorsWritingOneFileShareOneWriter() throws IOException {
         Cli cli = run("monitors:\n" + monitor("a", "[ { type: jsonl, path: out/all.jsonl } ]")
                 + monitor("b", "[ { type: jsonl, path: ./out/../out/all.jsonl } ]"));

@@ -534,9 +534,9 @@ class ConfigValidationTest {
                 "monitors.yaml:3: monitors[0].source.time-format: 'epoch-milis' is not one of auto, epoch-millis,"
                         + " epoch-seconds, iso. Did you mean 'epoch-millis'?",
                 "monitors.yaml:7: sinks[0].type: unknown sink type 'jsnl'. Did you mean 'jsonl'? Available: console,"
-                        + " jsonl",
+                        + " html, jsonl",
                 "monitors.yaml:8: sinks[1].path: a console sink takes no path",
-                "monitors.yaml:9: sinks[2]: a sink needs a type: one of console, jsonl");
+                "monitors.yaml:9: sinks[2]: a sink needs a type: one of console, html, jsonl");
     }
 
     @Test
@@ -585,7 +585,7 @@ class ConfigValidationTest {
                 "monitors.yaml:8: monitors[0].metrics[0]: a metric needs a type (see `modelwatch metrics`)",
                 "monitors.yaml:10: monitors[1]: empty monitor",
                 "monitors.yaml:12: monitors[2].mode: expected one of realtime, periodic, static but found a list",
-                "monitors.yaml:16: sinks[0]: a sink needs a type: one of console, jsonl",
+                "monitors.yaml:16: sinks[0]: a sink needs a type: one of console, html, jsonl",
                 "monitors.yaml:17: plugins.on-error: '' is not one of fail, skip.");
     }
 
