@@ -104,11 +104,15 @@ final class RunServices implements AutoCloseable {
             if (alerts != null) {
                 sinks.add(alerts);
             }
+            io.modelwatch.core.sink.ReportBuffer report = null;
             if (isService(config) && config.server().enabled()) {
                 exporter = new PrometheusExporter(clock, engine::counters);
                 sinks.add(exporter);
+                report = new io.modelwatch.core.sink.ReportBuffer();
+                sinks.add(report);
             }
             RunServices services = new RunServices(store, exporter, sinks);
+            services.report = report;
             if (store != null && config.store().retention() != null && isService(config)) {
                 // A long-running service keeps pruning, not only when the store opens.
                 services.pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -129,7 +133,7 @@ final class RunServices implements AutoCloseable {
                 }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
             }
             if (exporter != null) {
-                services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter));
+                services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter, clock));
                 LOG.info("serving /metrics and /api on http://{}:{}", services.http.bind(), services.http.port());
             }
             return services;
@@ -217,8 +221,15 @@ final class RunServices implements AutoCloseable {
         };
     }
 
-    private ServiceView view(Bootstrap.Prepared p, Engine engine, ResultStore store, PrometheusExporter exporter) {
+    private ServiceView view(Bootstrap.Prepared p, Engine engine, ResultStore store, PrometheusExporter exporter,
+                             Clock clock) {
+        io.modelwatch.core.sink.ReportBuffer page = report;
         return new ServiceView() {
+            @Override
+            public String report() {
+                return page.render("ModelWatch live report", clock.instant());
+            }
+
             @Override
             public List<MonitorInfo> monitors() {
                 List<MonitorInfo> out = new ArrayList<>();
@@ -280,6 +291,8 @@ final class RunServices implements AutoCloseable {
     }
 
     private String closeFailure;
+    /** The results the live {@code /report} page shows; null when there is no HTTP service. */
+    private io.modelwatch.core.sink.ReportBuffer report;
 
     /** Returns why closing lost something (results the store could not take at the end), or null. */
     String closeFailure() {

@@ -17,7 +17,8 @@ final class ApiEndpoints {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     /** The paths the service answers, all with GET only; any other path is 404. */
-    static final List<String> PATHS = List.of("/metrics", "/api/monitors", "/api/results", "/api/alerts", "/health", "/ready");
+    static final List<String> PATHS = List.of("/metrics", "/api/monitors", "/api/results", "/api/alerts", "/report", "/health",
+            "/ready");
     private static final List<String> RESULTS_PARAMS = List.of("monitor", "metric", "since", "limit");
 
     private final PrometheusExporter exporter;
@@ -87,6 +88,11 @@ final class ApiEndpoints {
     /** {@code GET /api/alerts}: the alert transitions. */
     void alerts(Context ctx) {
         json(ctx, 200, ApiJson.array(view.alerts()));
+    }
+
+    /** {@code GET /report}: the HTML report of the results since the service started. */
+    void report(Context ctx) {
+        ctx.status(200).contentType("text/html; charset=utf-8").result(view.report());
     }
 
     /** {@code GET /health}: 200 while the process serves requests. */

@@ -68,6 +68,7 @@ public final class HttpService implements AutoCloseable {
             c.routes.get("/api/monitors", endpoints::monitors);
             c.routes.get("/api/results", endpoints::results);
             c.routes.get("/api/alerts", endpoints::alerts);
+            c.routes.get("/report", endpoints::report);
             c.routes.get("/health", endpoints::health);
             c.routes.get("/ready", endpoints::ready);
             c.routes.exception(ApiException.class, (e, ctx) -> ApiEndpoints.json(ctx, e.status(),
@@ -85,7 +86,7 @@ public final class HttpService implements AutoCloseable {
             throw new IllegalStateException(bindFailure(bind, port, e), e);
         }
         HttpService service = new HttpService(app, bind, app.port());
-        LOG.info("HTTP service on http://{}:{} (/metrics, /api/monitors, /api/results, /api/alerts, /health, /ready)",
+        LOG.info("HTTP service on http://{}:{} (/metrics, /api/monitors, /api/results, /api/alerts, /report, /health, /ready)",
                 bind, service.port);
         return service;
     }

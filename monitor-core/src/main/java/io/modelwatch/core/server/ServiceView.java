@@ -31,6 +31,9 @@ public interface ServiceView {
     /** Whether the monitors are running and the store is open. */
     boolean ready();
 
+    /** Returns the HTML report of the results since the service started ({@link io.modelwatch.core.sink.HtmlReport}). */
+    String report();
+
     /** The live counters of the monitors, in {@link #monitors()} order. */
     default Collection<MonitorCounters> counters() {
         return monitors().stream().map(MonitorInfo::counters).toList();

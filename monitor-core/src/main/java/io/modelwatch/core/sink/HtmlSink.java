@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,15 +16,14 @@ import java.util.List;
  * written when the sink closes (the end of a static run), and while a run goes on at most every
  * {@value #REWRITE_MILLIS} ms after a new window, so a long-running service keeps a current
  * page. Each write replaces the file at once (a reader never sees half a page). The page keeps
- * the latest {@value #MAX_RESULTS} results. Thread-safe.
+ * the latest results ({@link ReportBuffer}). Thread-safe.
  */
 public final class HtmlSink implements ResultSink {
     static final long REWRITE_MILLIS = 10_000;
-    static final int MAX_RESULTS = 50_000;
 
     private final Path file;
     private final Clock clock;
-    private final ArrayDeque<WindowResult> results = new ArrayDeque<>();
+    private final ReportBuffer results = new ReportBuffer();
     private long lastWrite;
     private boolean changed;
 
@@ -46,12 +43,7 @@ public final class HtmlSink implements ResultSink {
 
     @Override
     public synchronized void accept(List<WindowResult> window) {
-        for (WindowResult r : window) {
-            results.addLast(r);
-            if (results.size() > MAX_RESULTS) {
-                results.removeFirst();
-            }
-        }
+        results.accept(window);
         changed = true;
         if (clock.millis() - lastWrite >= REWRITE_MILLIS) {
             write();
@@ -66,7 +58,7 @@ public final class HtmlSink implements ResultSink {
     }
 
     private void write() {
-        String page = HtmlReport.render("ModelWatch report", new ArrayList<>(results), clock.instant());
+        String page = results.render("ModelWatch report", clock.instant());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, page, StandardCharsets.UTF_8);

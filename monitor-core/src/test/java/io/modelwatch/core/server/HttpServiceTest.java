@@ -109,6 +109,23 @@ class HttpServiceTest {
     }
 
     @Test
+    void reportServesTheHtmlPageOfTheResults() throws Exception {
+        view.results.add(Results.of("nlp.bleu").value("score", 30.0).build());
+        view.results.add(Results.of("nlp.bleu").window("2026-11-01T00:05:00Z", "2026-11-01T00:10:00Z")
+                .value("score", 32.0).build());
+
+        HttpResponse<String> r = get("/report");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("text/html;charset=utf-8");
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(r.body())));
+        javax.xml.xpath.XPath x = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertThat(x.evaluate("//section/h2", d)).startsWith("translate");
+        assertThat(x.evaluate("//figure/figcaption", d)).isEqualTo("score");
+        assertThat(x.evaluate("count(//table[@class='windows']/tbody/tr)", d)).isEqualTo("2");
+    }
+
+    @Test
     void resultsOfAMonitorAsAJsonArray() throws Exception {
         view.results.add(Results.of("nlp.bleu").value("score", 30.0).build());
         view.results.add(Results.of("nlp.bleu").metric("bleu_de").value("score", 20.0).build());
@@ -208,7 +225,7 @@ class HttpServiceTest {
         assertThat(r.statusCode()).isEqualTo(404);
         JsonNode body = json(r);
         assertThat(body.get("error").asText()).contains("/api/nothing").contains("/metrics");
-        assertThat(body.get("endpoints")).hasSize(6);
+        assertThat(body.get("endpoints")).hasSize(7);
         assertThat(send(HttpRequest.newBuilder(uri("/")).GET()).statusCode()).isEqualTo(404);
     }
 

@@ -47,6 +47,11 @@ final class InMemoryServiceView implements ServiceView {
     }
 
     @Override
+    public String report() {
+        return io.modelwatch.core.sink.HtmlReport.render("live", List.copyOf(results), Instant.parse("2026-11-01T01:00:00Z"));
+    }
+
+    @Override
     public boolean ready() {
         return ready.get();
     }

@@ -170,6 +170,10 @@ class ServiceProcessTest {
         JsonNode results = JSON.readTree(get(port, "/api/results?monitor=live&metric=errors").body());
         assertThat(results).hasSize(2);
         assertThat(results.get(1).path("values").path("rate").asDouble()).isEqualTo(0.5);
+        // The live report: the closed windows of each metric, a chart per output of the two-window series.
+        String page = get(port, "/report").body();
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<h2>live <span class=\"model\">model ranker-v3</span></h2>")
+                .contains("<figcaption>rate</figcaption>");
         await(first, "the alert transition", () -> answers(port, "/api/alerts", 200, "firing"));
         await(first, "the webhook delivery", () -> !delivered.isEmpty());
         JsonNode hook = JSON.readTree(delivered.get(0));

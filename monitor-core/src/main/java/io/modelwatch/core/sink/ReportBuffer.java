@@ -1,0 +1,42 @@
+package io.modelwatch.core.sink;
+
+import io.modelwatch.core.kernel.WindowResult;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The latest results of a run, for an {@link HtmlReport}: at most {@value #MAX_RESULTS}, the
+ * oldest dropped first, so a service that runs for months keeps a bounded page. Thread-safe.
+ */
+public final class ReportBuffer implements ResultSink {
+    static final int MAX_RESULTS = 50_000;
+
+    private final ArrayDeque<WindowResult> results = new ArrayDeque<>();
+
+    @Override
+    public synchronized void accept(List<WindowResult> window) {
+        for (WindowResult r : window) {
+            results.addLast(r);
+            if (results.size() > MAX_RESULTS) {
+                results.removeFirst();
+            }
+        }
+    }
+
+    /** Keeps nothing open. */
+    @Override
+    public void close() {
+        // Memory only.
+    }
+
+    /** Returns the page of the results kept. */
+    public String render(String title, Instant generated) {
+        List<WindowResult> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(results);
+        }
+        return HtmlReport.render(title, copy, generated);
+    }
+}
