@@ -31,6 +31,8 @@ public final class HtmlReport {
     private static final int RIGHT = 10;
     private static final int TOP = 12;
     private static final int BOTTOM = 28;
+    /** The most windows of one series the page shows (the latest). */
+    static final int MAX_WINDOWS = 500;
 
     private HtmlReport() {
     }
@@ -41,6 +43,8 @@ public final class HtmlReport {
         final String type;
         final Map<String, String> segment;
         final List<WindowResult> windows = new ArrayList<>();
+        /** Window (start, end) → result, while grouping: a window given again replaces the earlier one. */
+        final Map<List<Instant>, WindowResult> byWindow = new LinkedHashMap<>();
         WindowResult total;
 
         Series(WindowResult first) {
@@ -95,12 +99,13 @@ public final class HtmlReport {
             if ("total".equals(r.scope())) {
                 s.total = r;
             } else {
-                s.windows.removeIf(w -> w.windowStart().equals(r.windowStart()) && w.windowEnd().equals(r.windowEnd()));
-                s.windows.add(r);
+                s.byWindow.put(List.of(r.windowStart(), r.windowEnd()), r);
             }
         }
         for (Map<String, Series> series : monitors.values()) {
             for (Series s : series.values()) {
+                s.windows.addAll(s.byWindow.values());
+                s.byWindow.clear();
                 s.windows.sort(Comparator.comparing(WindowResult::windowStart).thenComparing(WindowResult::windowEnd));
             }
         }
@@ -156,20 +161,27 @@ public final class HtmlReport {
         if (last.error() != null) {
             h.append("<p class=\"error\">The metric failed: ").append(esc(last.error())).append("</p>\n");
         }
+        // A long series shows its latest windows only, so that the page stays small enough to open.
+        List<WindowResult> shown = s.windows.subList(Math.max(0, s.windows.size() - MAX_WINDOWS), s.windows.size());
+        if (shown.size() < s.windows.size()) {
+            h.append("<p class=\"meta\">The latest ").append(shown.size()).append(" of ").append(s.windows.size())
+                    .append(" windows.</p>\n");
+        }
         Set<String> outputs = new LinkedHashSet<>();
-        for (WindowResult w : s.windows) {
+        for (WindowResult w : shown) {
             outputs.addAll(w.values().keySet());
         }
-        if (s.windows.size() >= 2) {
+        if (shown.size() >= 2) {
             h.append("<div class=\"charts\">\n");
             for (String output : outputs) {
-                chart(h, output, s.windows);
+                chart(h, output, shown);
             }
             h.append("</div>\n");
         }
-        if (!s.windows.isEmpty()) {
-            h.append("<details><summary>every window (").append(s.windows.size()).append(")</summary>\n");
-            windowTable(h, outputs, s.windows);
+        if (!shown.isEmpty()) {
+            h.append("<details><summary>").append(shown.size() < s.windows.size() ? "the latest windows" : "every window")
+                    .append(" (").append(shown.size()).append(")</summary>\n");
+            windowTable(h, outputs, shown);
             h.append("</details>\n");
         }
         if (s.total != null && !s.windows.isEmpty()) {

@@ -158,6 +158,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLongSeriesShowsItsLatestWindows() throws Exception {
+        List<WindowResult> results = new ArrayList<>();
+        for (int i = 0; i < HtmlReport.MAX_WINDOWS + 20; i++) {
+            results.add(day("m", Map.of(), i, 0.1 + i * 1e-4, 0.05, 0.2, null, false));
+        }
+        Document d = parse(HtmlReport.render("r", results, NOW));
+
+        assertThat(text(d, "//table[@class='summary']/tbody/tr/td[3]")).isEqualTo("520");
+        assertThat(text(d, "//article/p[@class='meta']")).isEqualTo("The latest 500 of 520 windows.");
+        assertThat(all(d, "//figure[figcaption='ece']/svg/circle").getLength()).isEqualTo(500);
+        assertThat(all(d, "//table[@class='windows']/tbody/tr").getLength()).isEqualTo(500);
+        assertThat(text(d, "//table[@class='windows']/tbody/tr[1]/td[1]")).isEqualTo("2026-11-21 00:00");
+    }
+
+    @Test
     void numbersHaveFiveSignificantDigits() {
         assertThat(HtmlReport.number(0.123456789)).isEqualTo("0.12346");
         assertThat(HtmlReport.number(1234.5678)).isEqualTo("1234.6");
