@@ -51,8 +51,8 @@ final class HistoryCommand implements Callable<Integer> {
     int limit;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-            description = "table (for reading), jsonl (the stored JSON lines) or csv (a row per result and output);"
-                    + " default: ${DEFAULT-VALUE}")
+            description = "table (for reading), jsonl (the stored JSON lines), csv (a row per result and output) or"
+                    + " html (the HTML report of those results); default: ${DEFAULT-VALUE}")
     HistoryOutput.Format format;
 
     @Spec
@@ -70,7 +70,7 @@ final class HistoryCommand implements Callable<Integer> {
         @Override
         public HistoryOutput.Format convert(String value) {
             return HistoryOutput.Format.of(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a format; choose table, jsonl or csv"));
+                    "'" + value + "' is not a format; choose table, jsonl, csv or html"));
         }
     }
 

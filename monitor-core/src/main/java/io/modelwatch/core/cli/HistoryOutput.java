@@ -35,7 +35,7 @@ final class HistoryOutput {
 
     /** An output format. */
     enum Format {
-        TABLE, JSONL, CSV;
+        TABLE, JSONL, CSV, HTML;
 
         static Optional<Format> of(String name) {
             for (Format f : values()) {
@@ -69,6 +69,8 @@ final class HistoryOutput {
             case JSONL -> bodies.forEach(out::println);
             case CSV -> csv(bodies);
             case TABLE -> table(bodies, what, limited);
+            case HTML -> out.print(io.modelwatch.core.sink.HtmlReport.render("ModelWatch report: " + what,
+                    bodies.stream().map(io.modelwatch.core.sink.ResultJson::parse).toList(), java.time.Instant.now()));
             default -> throw new IllegalArgumentException("unknown format " + format);
         }
     }

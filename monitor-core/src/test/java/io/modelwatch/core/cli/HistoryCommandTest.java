@@ -95,6 +95,27 @@ class HistoryCommandTest {
     }
 
     @Test
+    void htmlPrintsTheReportOfTheStoredResults() throws Exception {
+        Cli cli = Cli.run("history", "-c", config.toString(), "--monitor", "checkout-latency", "--format", "html");
+
+        assertThat(cli.code()).as(cli.toString()).isZero();
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(cli.out())));
+        javax.xml.xpath.XPath x = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertThat(x.evaluate("/html/head/title", d)).isEqualTo("ModelWatch report: monitor 'checkout-latency'");
+        assertThat(x.evaluate("count(//section)", d)).isEqualTo("1");
+        // Two metrics, each unsegmented on one day and for country=de on the next: four series of one
+        // window (too few for a chart); the failed metric says why.
+        assertThat(x.evaluate("count(//table[@class='summary']/tbody/tr)", d)).isEqualTo("4");
+        assertThat(x.evaluate("//table[@class='summary']/tbody/tr[1]/td[6]", d)).isEqualTo("mean=61.54 p50=52.2 p99=–");
+        assertThat(x.evaluate("//table[@class='summary']/tbody/tr[1]//span[@class='value sig']", d)).isEqualTo("mean=61.54");
+        assertThat(x.evaluate("//table[@class='summary']/tbody/tr[4]/td[2]", d)).isEqualTo("country=de");
+        assertThat(x.evaluate("//table[@class='summary']/tbody/tr[4]/td[6]", d))
+                .isEqualTo("failed: metric failed: boom (plugin core)");
+        assertThat(x.evaluate("count(//figure)", d)).isEqualTo("0");
+    }
+
+    @Test
     void csvHasARowPerResultAndOutput() {
         Cli cli = Cli.run("history", "-c", config.toString(), "--monitor", "checkout-latency", "--format", "CSV");
 
@@ -232,7 +253,7 @@ class HistoryCommandTest {
         assertThat(since.err()).startsWith("Invalid value for option '--since': 'yesterday' is not a timestamp; write"
                 + " ISO-8601 with a zone, such as 2026-11-01T00:00:00Z, or epoch milliseconds or seconds\n");
         assertThat(format.err()).startsWith("Invalid value for option '--format': 'xml' is not a format; choose table,"
-                + " jsonl or csv\n");
+                + " jsonl, csv or html\n");
         assertThat(limit.err()).startsWith("--limit must be at least 1, got 0\nUsage: modelwatch history");
         assertThat(noMonitor.err()).startsWith("Missing required option: '--monitor=NAME'\n");
         assertThat(badConfig.err()).startsWith("modelwatch: 1 configuration error:\n  " + bad + ":11: stor: unknown key"

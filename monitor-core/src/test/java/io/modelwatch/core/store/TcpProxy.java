@@ -19,6 +19,9 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new ArrayList<>();
+    private final List<Thread> pumps = new ArrayList<>();
+    /** Set by {@link #stop()}: data read after it is dropped, not forwarded. */
+    private volatile boolean cut;
     private ServerSocket server;
     private int port;
 
@@ -33,6 +36,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     synchronized void start() throws IOException {
+        cut = false;
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -52,20 +56,22 @@ final class TcpProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(upstream);
                 }
-                pump(client, upstream);
-                pump(upstream, client);
+                synchronized (this) {
+                    pumps.add(pump(client, upstream));
+                    pumps.add(pump(upstream, client));
+                }
             } catch (IOException e) {
                 return; // closed by stop()
             }
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private Thread pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = in.read(buffer)) >= 0 && !cut) {
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -78,10 +84,32 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
-    /** Refuses new connections and resets the open ones. */
-    synchronized void stop() throws IOException {
+    /**
+     * Refuses new connections and resets the open ones; returns when no byte can pass any more
+     * (every forwarding thread has ended), so that the next call through the proxy fails.
+     */
+    void stop() throws IOException {
+        List<Thread> running;
+        synchronized (this) {
+            cut = true;
+            closeAll();
+            running = new ArrayList<>(pumps);
+            pumps.clear();
+        }
+        for (Thread t : running) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void closeAll() throws IOException {
         server.close();
         for (Socket s : sockets) {
             try {
