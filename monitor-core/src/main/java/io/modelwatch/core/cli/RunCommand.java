@@ -107,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
         try (services; SinkRouter sinks = SinkRouter.open(top, perMonitor, p.baseDir(), p.dataDir(), console, append)) {
             List<ResultListener> listeners = new ArrayList<>(services.sinks());
             listeners.add(sinks);
+            if (append) {
+                services.preload(p.config(), sinks);
+            }
             List<MonitorStats> stats;
             try {
                 services.ready(true);

@@ -158,6 +158,35 @@ final class RunServices implements AutoCloseable {
         return false;
     }
 
+    /**
+     * For a resumed service: hands each long-running monitor's stored results (the latest
+     * {@value #PRELOAD_LIMIT}) to the report pages, the live one and the {@code html} sinks, so
+     * that they go on from where the last run stopped. A store that cannot be read only costs the
+     * pages their past (it is logged).
+     */
+    void preload(ModelWatchConfig config, io.modelwatch.core.sink.SinkRouter router) {
+        if (store == null) {
+            return;
+        }
+        for (MonitorConfig m : config.monitors()) {
+            if (m.mode() == Mode.STATIC) {
+                continue;
+            }
+            try {
+                List<WindowResult> earlier = store.results(m.name(), null, null, PRELOAD_LIMIT).stream()
+                        .map(io.modelwatch.core.sink.ResultJson::parse).toList();
+                router.preload(m.name(), earlier);
+                if (report != null) {
+                    report.preload(earlier);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("monitor '{}': the report pages start without its stored results: {}", m.name(), e.getMessage());
+            }
+        }
+    }
+
+    static final int PRELOAD_LIMIT = 50_000;
+
     /** The sinks the services add beside the configured ones. */
     List<ResultSink> sinks() {
         return sinks;

@@ -18,7 +18,7 @@ import java.util.List;
  * page. Each write replaces the file at once (a reader never sees half a page). The page keeps
  * the latest results ({@link ReportBuffer}). Thread-safe.
  */
-public final class HtmlSink implements ResultSink {
+public final class HtmlSink implements ResultSink, Preloadable {
     static final long REWRITE_MILLIS = 10_000;
 
     private final Path file;
@@ -48,6 +48,12 @@ public final class HtmlSink implements ResultSink {
         if (clock.millis() - lastWrite >= REWRITE_MILLIS) {
             write();
         }
+    }
+
+    /** Takes results written before a restart; the page shows them at its next write. */
+    @Override
+    public synchronized void preload(List<WindowResult> earlier) {
+        results.accept(earlier);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
  * The latest results of a run, for an {@link HtmlReport}: at most {@value #MAX_RESULTS}, the
  * oldest dropped first, so a service that runs for months keeps a bounded page. Thread-safe.
  */
-public final class ReportBuffer implements ResultSink {
+public final class ReportBuffer implements ResultSink, Preloadable {
     static final int MAX_RESULTS = 50_000;
 
     private final ArrayDeque<WindowResult> results = new ArrayDeque<>();
@@ -23,6 +23,11 @@ public final class ReportBuffer implements ResultSink {
                 results.removeFirst();
             }
         }
+    }
+
+    @Override
+    public void preload(List<WindowResult> earlier) {
+        accept(earlier);
     }
 
     /** Keeps nothing open. */

@@ -86,6 +86,15 @@ public final class SinkRouter implements ResultSink {
         return sinks;
     }
 
+    /** Hands a monitor's earlier results to those of its sinks that show past results ({@link Preloadable}). */
+    public void preload(String monitor, List<WindowResult> earlier) {
+        for (ResultSink s : byMonitor.getOrDefault(monitor, shared)) {
+            if (s instanceof Preloadable p) {
+                p.preload(earlier);
+            }
+        }
+    }
+
     @Override
     public void accept(List<WindowResult> window) {
         if (window.isEmpty()) {

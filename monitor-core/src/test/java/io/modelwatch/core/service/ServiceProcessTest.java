@@ -200,6 +200,12 @@ class ServiceProcessTest {
                 .containsExactly("2026-11-01T00:00:00Z=10", "2026-11-01T00:01:00Z=10", "2026-11-01T00:02:00Z=10",
                         "2026-11-01T00:03:00Z=10");
         assertThat(get(port, "/metrics").body()).contains("modelwatch_records_total{model=\"ranker-v3\",monitor=\"live\"} 50.0");
+        // The live report goes on from the stored results: the windows of both runs, four rows per metric.
+        String resumed = get(port, "/report").body();
+        assertThat(resumed.split("<table class=\"windows\">")).hasSize(4);
+        for (String minute : List.of("00:00", "00:01", "00:02", "00:03")) {
+            assertThat(resumed.split("<tr><td>2026-11-01 " + minute + "</td>", -1)).as(minute).hasSize(4);
+        }
         // Minute 3 has no errors: the alert resolves, once.
         await(second, "the alert resolving", () -> delivered.stream().anyMatch(d -> d.contains("\"to\":\"resolved\"")));
         second.destroy();
