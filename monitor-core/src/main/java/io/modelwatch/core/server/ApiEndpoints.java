@@ -90,7 +90,7 @@ final class ApiEndpoints {
         json(ctx, 200, ApiJson.array(view.alerts()));
     }
 
-    /** {@code GET /report}: the HTML report of the results since the service started. */
+    /** {@code GET /report}: the HTML report of the service's results. */
     void report(Context ctx) {
         ctx.status(200).contentType("text/html; charset=utf-8").result(view.report());
     }

@@ -31,7 +31,7 @@ public interface ServiceView {
     /** Whether the monitors are running and the store is open. */
     boolean ready();
 
-    /** Returns the HTML report of the results since the service started ({@link io.modelwatch.core.sink.HtmlReport}). */
+    /** Returns the HTML report of the service's results ({@link io.modelwatch.core.sink.HtmlReport}). */
     String report();
 
     /** The live counters of the monitors, in {@link #monitors()} order. */
