@@ -189,6 +189,9 @@ public final class HtmlReport {
             values(h, s.total);
             h.append("</p>\n");
         }
+        for (Map.Entry<String, Table> t : last.tables().entrySet()) {
+            reliability(h, t.getKey(), t.getValue());
+        }
         if (!last.tables().isEmpty()) {
             h.append("<details><summary>tables of the ").append(s.windows.isEmpty() ? "whole input" : "latest window")
                     .append("</summary>\n");
@@ -333,6 +336,65 @@ public final class HtmlReport {
         h.append("</tbody>\n</table>\n");
     }
 
+    /**
+     * Draws a reliability diagram for a table of calibration bins (columns {@code lower},
+     * {@code upper}, {@code count}, {@code mean_confidence}, {@code accuracy}, as
+     * {@code vision.calibration} gives): per non-empty bin a bar from its lower to its upper edge
+     * as high as its accuracy, a dot at (mean confidence, accuracy), and the diagonal of perfect
+     * calibration. Nothing for any other table.
+     */
+    private static void reliability(StringBuilder h, String name, Table t) {
+        int lower = t.columns().indexOf("lower");
+        int upper = t.columns().indexOf("upper");
+        int count = t.columns().indexOf("count");
+        int confidence = t.columns().indexOf("mean_confidence");
+        int accuracy = t.columns().indexOf("accuracy");
+        if (lower < 0 || upper < 0 || count < 0 || confidence < 0 || accuracy < 0) {
+            return;
+        }
+        int size = 200;
+        int pad = 30;
+        java.util.function.DoubleUnaryOperator x = v -> pad + Math.max(0, Math.min(1, v)) * size;
+        java.util.function.DoubleUnaryOperator y = v -> pad + (1 - Math.max(0, Math.min(1, v))) * size;
+        h.append("<figure class=\"reliability\">\n<figcaption>").append(esc(name)).append(": accuracy against confidence")
+                .append("</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(size + 2 * pad)
+                .append("\" height=\"").append(size + 2 * pad).append("\" viewBox=\"0 0 ").append(size + 2 * pad).append(' ')
+                .append(size + 2 * pad).append("\" role=\"img\" aria-label=\"reliability diagram\">\n")
+                .append("<rect class=\"frame\" x=\"").append(pad).append("\" y=\"").append(pad).append("\" width=\"")
+                .append(size).append("\" height=\"").append(size).append("\"/>\n");
+        for (List<Object> row : t.rows()) {
+            Double lo = cell(row, lower);
+            Double hi = cell(row, upper);
+            Double n = cell(row, count);
+            Double acc = cell(row, accuracy);
+            Double conf = cell(row, confidence);
+            if (lo == null || hi == null || n == null || n <= 0 || acc == null) {
+                continue;
+            }
+            h.append("<rect class=\"bin\" x=\"").append(fixed(x.applyAsDouble(lo))).append("\" y=\"")
+                    .append(fixed(y.applyAsDouble(acc))).append("\" width=\"")
+                    .append(fixed(x.applyAsDouble(hi) - x.applyAsDouble(lo))).append("\" height=\"")
+                    .append(fixed(y.applyAsDouble(0) - y.applyAsDouble(acc))).append("\"><title>[").append(number(lo))
+                    .append(", ").append(number(hi)).append("): ").append(number(n)).append(" predictions, accuracy ")
+                    .append(number(acc)).append(conf == null ? "" : ", mean confidence " + number(conf))
+                    .append("</title></rect>\n");
+            if (conf != null) {
+                h.append("<circle class=\"point\" cx=\"").append(fixed(x.applyAsDouble(conf))).append("\" cy=\"")
+                        .append(fixed(y.applyAsDouble(acc))).append("\" r=\"2.5\"/>\n");
+            }
+        }
+        h.append("<line class=\"diagonal\" x1=\"").append(pad).append("\" y1=\"").append(pad + size).append("\" x2=\"")
+                .append(pad + size).append("\" y2=\"").append(pad).append("\"/>\n");
+        label(h, pad, pad + size + 14, "start", "0");
+        label(h, pad + size, pad + size + 14, "end", "confidence 1");
+        label(h, pad - 4, pad + 4, "end", "1");
+        h.append("</svg>\n</figure>\n");
+    }
+
+    private static Double cell(List<Object> row, int i) {
+        return row.get(i) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+
     private static void table(StringBuilder h, String name, Table t) {
         h.append("<table class=\"plugin\">\n<caption>").append(esc(name)).append("</caption>\n<thead><tr>");
         for (String c : t.columns()) {
@@ -445,6 +507,9 @@ public final class HtmlReport {
             svg .value { fill: none; stroke: #1f77b4; stroke-width: 1.5; }
             svg .point { fill: #1f77b4; }
             svg .point.sig { fill: #b00020; }
+            svg .frame { fill: none; stroke: #999; }
+            svg .bin { fill: #1f77b4; fill-opacity: 0.35; stroke: #1f77b4; }
+            svg .diagonal { stroke: #888; stroke-dasharray: 4 3; }
             details { margin: 6px 0; }
             """;
 }

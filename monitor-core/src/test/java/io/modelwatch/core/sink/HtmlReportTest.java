@@ -173,6 +173,33 @@ class HtmlReportTest {
     }
 
     @Test
+    void calibrationBinsGetAReliabilityDiagram() throws Exception {
+        Table bins = new Table(List.of("lower", "upper", "count", "mean_confidence", "accuracy"), List.of(
+                java.util.Arrays.<Object>asList(0.0, 0.5, 0L, null, null),
+                List.<Object>of(0.5, 0.75, 40L, 0.6, 0.5),
+                List.<Object>of(0.75, 1.0, 60L, 0.9, 0.8)));
+        WindowResult r = new WindowResult("vision", "resnet-50", "calibration", "vision.calibration", Map.of(), T0,
+                T0.plusSeconds(86_400), "window", 100, 0, Map.of("ece", 0.1), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of("reliability", bins), null);
+        Document d = parse(HtmlReport.render("r", List.of(r), NOW));
+
+        assertThat(text(d, "//figure[@class='reliability']/figcaption")).isEqualTo("reliability: accuracy against confidence");
+        // Square plot of 200 px at 30 px from the edges: x = 30 + 200·c, y = 30 + 200·(1 − a). The empty bin has no bar.
+        NodeList bars = all(d, "//figure[@class='reliability']/svg/rect[@class='bin']");
+        assertThat(bars.getLength()).isEqualTo(2);
+        Element first = (Element) bars.item(0);
+        assertThat(List.of(first.getAttribute("x"), first.getAttribute("y"), first.getAttribute("width"),
+                first.getAttribute("height"))).containsExactly("130.0", "130.0", "50.0", "100.0");
+        assertThat(text(d, "//figure[@class='reliability']/svg/rect[@class='bin'][2]/title"))
+                .isEqualTo("[0.75, 1): 60 predictions, accuracy 0.8, mean confidence 0.9");
+        assertThat(text(d, "//figure[@class='reliability']/svg/circle[2]/@cx")).isEqualTo("210.0");
+        assertThat(text(d, "//figure[@class='reliability']/svg/circle[2]/@cy")).isEqualTo("70.0");
+        assertThat(all(d, "//figure[@class='reliability']/svg/line[@class='diagonal']").getLength()).isEqualTo(1);
+        // Other tables get none.
+        assertThat(all(d, "//figure[@class='reliability']").getLength()).isEqualTo(1);
+    }
+
+    @Test
     void numbersHaveFiveSignificantDigits() {
         assertThat(HtmlReport.number(0.123456789)).isEqualTo("0.12346");
         assertThat(HtmlReport.number(1234.5678)).isEqualTo("1234.6");
