@@ -133,7 +133,7 @@ final class RunServices implements AutoCloseable {
                 }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
             }
             if (exporter != null) {
-                services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter, clock));
+                services.http = HttpService.start(config.server(), exporter, services.view(p, engine, store, exporter, clock, alerts));
                 LOG.info("serving /metrics and /api on http://{}:{}", services.http.bind(), services.http.port());
             }
             return services;
@@ -251,12 +251,12 @@ final class RunServices implements AutoCloseable {
     }
 
     private ServiceView view(Bootstrap.Prepared p, Engine engine, ResultStore store, PrometheusExporter exporter,
-                             Clock clock) {
+                             Clock clock, AlertManager alerts) {
         io.modelwatch.core.sink.ReportBuffer page = report;
         return new ServiceView() {
             @Override
             public String report() {
-                return page.render("ModelWatch live report", clock.instant());
+                return page.render("ModelWatch live report", clock.instant(), alerts == null ? List.of() : alerts.active());
             }
 
             @Override

@@ -66,6 +66,17 @@ public final class HtmlReport {
      * @param generated when the page was made, shown on it
      */
     public static String render(String title, List<WindowResult> results, Instant generated) {
+        return render(title, results, generated, null);
+    }
+
+    /**
+     * Returns the page for some results, with the alerts that are pending or firing now at its
+     * top (the live page of a service).
+     *
+     * @param active the active alerts; null for a page without an alerts section
+     */
+    public static String render(String title, List<WindowResult> results, Instant generated,
+                                List<io.modelwatch.core.alert.AlertStatus> active) {
         Map<String, Map<String, Series>> monitors = group(results);
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
@@ -75,6 +86,9 @@ public final class HtmlReport {
                 .append(" UTC · ").append(monitors.size()).append(monitors.size() == 1 ? " monitor · " : " monitors · ")
                 .append(results.size()).append(" results. Times are window starts, UTC. ")
                 .append("<span class=\"sig\">Marked</span> values differ significantly from the baseline.</p>\n");
+        if (active != null) {
+            alerts(h, active);
+        }
         if (monitors.isEmpty()) {
             h.append("<p>No results yet.</p>\n");
         }
@@ -89,6 +103,30 @@ public final class HtmlReport {
             monitor(h, m.getKey(), m.getValue().values());
         }
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    private static void alerts(StringBuilder h, List<io.modelwatch.core.alert.AlertStatus> active) {
+        h.append("<section id=\"alerts\">\n<h2>Active alerts</h2>\n");
+        if (active.isEmpty()) {
+            h.append("<p>No alert is pending or firing.</p>\n</section>\n");
+            return;
+        }
+        h.append("<table class=\"alerts\">\n<thead><tr><th>state</th><th>monitor</th><th>metric</th><th>segment</th>")
+                .append("<th>rule</th><th>since</th><th>last window end</th><th>values</th></tr></thead>\n<tbody>\n");
+        for (io.modelwatch.core.alert.AlertStatus a : active) {
+            h.append("<tr class=\"").append(esc(a.state())).append("\"><td>").append(esc(a.state())).append("</td><td>")
+                    .append(esc(a.monitor())).append("</td><td>").append(esc(a.metric())).append("</td><td>")
+                    .append(esc(segment(a.segment()))).append("</td><td>").append(esc(a.rule())).append("</td><td>")
+                    .append(a.since() == null ? "–" : esc(TIME.format(a.since()))).append("</td><td>")
+                    .append(a.lastWindowEnd() == null ? "–" : esc(TIME.format(a.lastWindowEnd()))).append("</td><td>");
+            boolean first = true;
+            for (Map.Entry<String, Double> v : a.values().entrySet()) {
+                h.append(first ? "" : " ").append(esc(v.getKey())).append('=').append(number(v.getValue()));
+                first = false;
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     private static Map<String, Map<String, Series>> group(List<WindowResult> results) {
@@ -497,6 +535,8 @@ public final class HtmlReport {
             td .value { margin-right: 6px; white-space: nowrap; }
             .sig { color: #b00020; font-weight: 600; }
             .error { color: #b00020; }
+            tr.firing td { background: #fde8ea; }
+            tr.pending td { background: #fff6dd; }
             .charts { display: flex; flex-wrap: wrap; gap: 8px; }
             figure { margin: 0; border: 1px solid #eee; padding: 4px; }
             figcaption { font-size: 12px; font-weight: 600; }

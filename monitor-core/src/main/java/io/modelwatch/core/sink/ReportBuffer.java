@@ -38,10 +38,15 @@ public final class ReportBuffer implements ResultSink, Preloadable {
 
     /** Returns the page of the results kept. */
     public String render(String title, Instant generated) {
+        return render(title, generated, null);
+    }
+
+    /** Returns the page of the results kept, with the active alerts (null for none) at its top. */
+    public String render(String title, Instant generated, List<io.modelwatch.core.alert.AlertStatus> active) {
         List<WindowResult> copy;
         synchronized (this) {
             copy = new ArrayList<>(results);
         }
-        return HtmlReport.render(title, copy, generated);
+        return HtmlReport.render(title, copy, generated, active);
     }
 }

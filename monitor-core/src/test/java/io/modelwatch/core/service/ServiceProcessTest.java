@@ -176,6 +176,8 @@ class ServiceProcessTest {
                 .contains("<figcaption>rate</figcaption>");
         await(first, "the alert transition", () -> answers(port, "/api/alerts", 200, "firing"));
         await(first, "the webhook delivery", () -> !delivered.isEmpty());
+        assertThat(get(port, "/report").body()).contains("<h2>Active alerts</h2>")
+                .contains("<tr class=\"firing\"><td>firing</td><td>live</td><td>errors</td>");
         JsonNode hook = JSON.readTree(delivered.get(0));
         assertThat(hook.path("monitor").asText()).isEqualTo("live");
         assertThat(hook.path("rule").asText()).isEqualTo("many-errors");

@@ -200,6 +200,28 @@ class HtmlReportTest {
     }
 
     @Test
+    void theLivePageListsTheActiveAlertsFirst() throws Exception {
+        io.modelwatch.core.alert.AlertStatus firing = new io.modelwatch.core.alert.AlertStatus("vision", "calibration",
+                Map.of("city", "<b>"), "ece up", "firing", T0.plusSeconds(3600), T0.plusSeconds(7200),
+                Map.of("delta.ece", 0.22));
+        Document d = parse(HtmlReport.render("live", List.of(day("vision", Map.of(), 0, 0.02, 0.01, 0.03, null, false)),
+                NOW, List.of(firing)));
+
+        assertThat(text(d, "//section[1]/h2")).isEqualTo("Active alerts");
+        assertThat(text(d, "//table[@class='alerts']/tbody/tr/@class")).isEqualTo("firing");
+        assertThat(all(d, "//table[@class='alerts']/tbody/tr[1]/td").getLength()).isEqualTo(8);
+        assertThat(text(d, "//table[@class='alerts']/tbody/tr[1]/td[4]")).isEqualTo("city=<b>");
+        assertThat(text(d, "//table[@class='alerts']/tbody/tr[1]/td[6]")).isEqualTo("2026-11-01 01:00");
+        assertThat(text(d, "//table[@class='alerts']/tbody/tr[1]/td[8]")).isEqualTo("delta.ece=0.22");
+        assertThat(text(d, "//section[2]/h2")).isEqualTo("vision model resnet-50");
+
+        assertThat(text(parse(HtmlReport.render("live", List.of(), NOW, List.of())), "//section[@id='alerts']/p"))
+                .isEqualTo("No alert is pending or firing.");
+        // A report file (no alert list) has no alerts section.
+        assertThat(all(parse(HtmlReport.render("r", List.of(), NOW)), "//section[@id='alerts']").getLength()).isZero();
+    }
+
+    @Test
     void numbersHaveFiveSignificantDigits() {
         assertThat(HtmlReport.number(0.123456789)).isEqualTo("0.12346");
         assertThat(HtmlReport.number(1234.5678)).isEqualTo("1234.6");
