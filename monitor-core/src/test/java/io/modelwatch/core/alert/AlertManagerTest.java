@@ -9,13 +9,11 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitorConfig;
+import io.modelwatch.core.kernel.MutableClock;
 import io.modelwatch.core.kernel.WindowResult;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class AlertManagerTest {
     private final Recording recorder = new Recording();
     private final Recording.Channel channel = new Recording.Channel();
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-10T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T00:00:00Z"));
 
     /** Monitor {@code mt} with metric {@code nlp.bleu} and the given alerts (YAML flow list). */
     private static List<MonitorConfig> monitors(String alerts) {
@@ -299,33 +297,5 @@ class AlertManagerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("monitor 'mt', metric 'nlp.bleu': alert rule: expected a number or an output name at"
                         + " column 8: \"score <\" ← here");
-    }
-
-    /** A clock tests move by hand. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

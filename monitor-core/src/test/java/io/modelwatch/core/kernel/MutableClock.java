@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; reads are thread-safe. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand; reads are thread-safe. Public for the tests of other packages. */
+public final class MutableClock extends Clock {
     private volatile long millis;
 
-    MutableClock(long millis) {
+    public MutableClock(long millis) {
         this.millis = millis;
     }
 
-    void advance(Duration d) {
+    public MutableClock(Instant now) {
+        this(now.toEpochMilli());
+    }
+
+    public void advance(Duration d) {
         millis += d.toMillis();
     }
 

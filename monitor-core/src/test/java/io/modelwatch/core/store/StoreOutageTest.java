@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelwatch.core.config.StoreConfig;
+import io.modelwatch.core.kernel.MutableClock;
 import io.modelwatch.core.kernel.WindowResult;
 import io.modelwatch.core.sink.JsonlSink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,35 +36,8 @@ class StoreOutageTest {
 
     private PostgresSchema schema;
     private TcpProxy proxy;
+    /** Moved by the tests, for the retry backoff. */
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T00:00:00Z"));
-
-    /** A clock the test moves, for the retry backoff. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
