@@ -221,25 +221,38 @@ public final class ResultStore implements AutoCloseable {
             checkOpen();
             pending.add(List.copyOf(window));
             pendingResults += window.size();
-            if (pending.size() + pendingEvents.size() > 1 && clock.millis() < retryAt) {
-                checkPendingLimit(null);
-                return;
-            }
-            try {
-                inTransaction("save results of " + window.get(0).monitor(), c -> {
-                    writePending(c);
-                    return null;
-                });
-                pendingWritten();
-            } catch (StoreUnreachableException e) {
-                unreachable(e);
-                checkPendingLimit(e);
-            } catch (StoreException e) {
-                // The database answered and refused: this window cannot be written, waiting would not help.
+            writeOrWait("save results of " + window.get(0).monitor(), this::checkPendingLimit, () -> {
                 pending.removeLast();
                 pendingResults -= window.size();
-                throw e;
-            }
+            });
+        }
+    }
+
+    /**
+     * Writes everything waiting, the item just queued last, in one transaction; or, while the
+     * database is unreachable (and during the retry backoff), leaves it waiting and applies
+     * {@code bound} (with the failure, or null in the backoff).
+     *
+     * @param withdraw takes the item just queued back out when the database refused it: waiting
+     *     would not help, and the refusal is thrown
+     */
+    private void writeOrWait(String what, java.util.function.Consumer<StoreException> bound, Runnable withdraw) {
+        if (pending.size() + pendingEvents.size() > 1 && clock.millis() < retryAt) {
+            bound.accept(null);
+            return;
+        }
+        try {
+            inTransaction(what, c -> {
+                writePending(c);
+                return null;
+            });
+            pendingWritten();
+        } catch (StoreUnreachableException e) {
+            unreachable(e);
+            bound.accept(e);
+        } catch (StoreException e) {
+            withdraw.run();
+            throw e;
         }
     }
 
@@ -405,23 +418,7 @@ public final class ResultStore implements AutoCloseable {
         synchronized (this) {
             checkOpen();
             pendingEvents.add(new AlertEvent(kind, t, channel, detail, at, body));
-            if (pendingEvents.size() + pending.size() > 1 && clock.millis() < retryAt) {
-                dropOldEvents();
-                return;
-            }
-            try {
-                inTransaction("save an alert event of " + t.monitor(), c -> {
-                    writePending(c);
-                    return null;
-                });
-                pendingWritten();
-            } catch (StoreUnreachableException e) {
-                unreachable(e);
-                dropOldEvents();
-            } catch (StoreException e) {
-                pendingEvents.removeLast();
-                throw e;
-            }
+            writeOrWait("save an alert event of " + t.monitor(), e -> dropOldEvents(), pendingEvents::removeLast);
         }
     }
 
