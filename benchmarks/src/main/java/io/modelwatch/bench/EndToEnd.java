@@ -80,7 +80,12 @@ public final class EndToEnd {
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
-    private static List<WindowResult> runOnce(Path config, Path dir) throws InterruptedException {
+    /** One run of the engine: its results and the monitors' statistics. */
+    public record Run(List<WindowResult> results, List<MonitorStats> stats) {
+    }
+
+    /** Runs a configuration once through the real engine, with the plugins on the class path and one shard. */
+    public static Run run(Path config, Path dir) throws InterruptedException {
         PluginManager plugins = new PluginManager();
         plugins.install(new CorePlugin());
         for (MonitorPlugin p : ServiceLoader.load(MonitorPlugin.class)) {
@@ -96,10 +101,15 @@ public final class EndToEnd {
                 results.addAll(w);
             }
         });
-        if (stats.get(0).deadLettered() > 0) {
-            throw new IllegalStateException(stats.get(0).deadLettered() + " bad lines in the benchmark input");
+        return new Run(results, stats);
+    }
+
+    private static List<WindowResult> runOnce(Path config, Path dir) throws InterruptedException {
+        Run run = run(config, dir);
+        if (run.stats().get(0).deadLettered() > 0) {
+            throw new IllegalStateException(run.stats().get(0).deadLettered() + " bad lines in the benchmark input");
         }
-        return results;
+        return run.results();
     }
 
     /** Reads every token of every line with Jackson's streaming parser: the ceiling for any decoder. */

@@ -1,25 +1,17 @@
 package io.modelwatch.bench.recsys;
 
-import io.modelwatch.api.MonitorPlugin;
-import io.modelwatch.core.config.ConfigLoader;
-import io.modelwatch.core.kernel.Engine;
-import io.modelwatch.core.kernel.MonitorPlan;
+import io.modelwatch.bench.EndToEnd;
 import io.modelwatch.core.kernel.MonitorStats;
-import io.modelwatch.core.kernel.PlanBuilder;
 import io.modelwatch.core.kernel.WindowResult;
-import io.modelwatch.core.metrics.CorePlugin;
-import io.modelwatch.core.plugin.PluginManager;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 
 /**
@@ -168,26 +160,12 @@ public final class RecsysEndToEnd {
     }
 
     private static List<WindowResult> runOnce(Path config, Path dir, int users) throws InterruptedException {
-        PluginManager plugins = new PluginManager();
-        plugins.install(new CorePlugin());
-        for (MonitorPlugin p : ServiceLoader.load(MonitorPlugin.class)) {
-            plugins.install(p);
-        }
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(config);
-        List<MonitorPlan> plans = new PlanBuilder(plugins.registry()).build(loaded.config(), loaded.errors(), dir);
-        loaded.errors().throwIfAny();
-        List<WindowResult> results = new ArrayList<>();
-        Engine engine = new Engine(Clock.systemUTC(), dir.resolve("data"), 1, d -> Thread.sleep(d.toMillis()));
-        List<MonitorStats> stats = engine.run(plans, w -> {
-            synchronized (results) {
-                results.addAll(w);
-            }
-        });
-        MonitorStats s = stats.get(0);
+        EndToEnd.Run run = EndToEnd.run(config, dir);
+        MonitorStats s = run.stats().get(0);
         if (s.deadLettered() > 0 || s.records() != users) {
             throw new IllegalStateException(s.records() + " records read and " + s.deadLettered()
                     + " dead-lettered; expected " + users + " and 0");
         }
-        return results;
+        return run.results();
     }
 }
