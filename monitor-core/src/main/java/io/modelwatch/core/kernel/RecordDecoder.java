@@ -302,8 +302,8 @@ final class RecordDecoder {
             }
             return;
         }
-        if (node.consumers.size() == 1 && node.children.isEmpty()) {
-            Consumer c = node.consumers.get(0);
+        if (node.only != null) {
+            Consumer c = node.only;
             if (c.kind() == InputKind.NUMBER && c.slot() > 0) {
                 readNumber(p, c.slot(), rec);
                 return;
